@@ -1,0 +1,443 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+import countries from "i18n-iso-countries";
+import english from "i18n-iso-countries/langs/en.json";
+import type { DataSource, EntityManager } from "typeorm";
+
+import { ASSERTION_MEANINGS } from "../domain/facts";
+import type { Participant, ReportDataset } from "./format";
+import { FORMAT_VERSION } from "./format";
+import { expandActions, parseParticipantsFile, parseReportFile } from "./validate";
+
+countries.registerLocale(english);
+
+/** Bump when the ingest writes differently, so that databases holding an older load reload. */
+const INGEST_VERSION = 1;
+
+export interface IngestResult {
+  reportId: string;
+  datasetVersion: string;
+  /** False when the database already held this exact dataset: nothing was written. */
+  changed: boolean;
+}
+
+/**
+ * Loads one report file (and the treaty participation record) into the database: validated
+ * first, then written in one transaction that replaces the report as a unit. Idempotent: a
+ * second run with the same files changes nothing. An invalid file throws a DatasetError before
+ * any write. This is the one path used by `npm start`, `npm run ingest` and the tests.
+ */
+export async function ingestReport(
+  dataSource: DataSource,
+  reportFile: string,
+  participantsFile: string,
+): Promise<IngestResult> {
+  const dataset = parseReportFile(reportFile);
+  const participants = parseParticipantsFile(participantsFile);
+  const datasetVersion = versionOf(reportFile, participantsFile);
+  const reportId = dataset.report.id;
+
+  return dataSource.transaction(async (tx) => {
+    // One ingest at a time, across processes: two servers starting together must not interleave.
+    await tx.query("SELECT pg_advisory_xact_lock(hashtext('ccm-graph ingest'))");
+    const [current] = await tx.query("SELECT dataset_version FROM report WHERE id = $1", [reportId]);
+    if (current?.dataset_version === datasetVersion) return { reportId, datasetVersion, changed: false };
+
+    await writeStates(tx, dataset, participants);
+    await writeParticipation(tx, participants);
+    await writeAssertionKinds(tx);
+    await tx.query("DELETE FROM report WHERE id = $1", [reportId]);
+    await writeReport(tx, dataset, datasetVersion);
+    return { reportId, datasetVersion, changed: true };
+  });
+}
+
+/** The report files of a dataset folder, in name order. */
+export function reportFilesIn(dir: string): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/** A dataset's version: the files' content and the ingest's own version. */
+export function versionOf(reportFile: string, participantsFile: string): string {
+  const hash = crypto.createHash("sha256");
+  hash.update(`format ${FORMAT_VERSION} ingest ${INGEST_VERSION}\n`);
+  hash.update(fs.readFileSync(reportFile));
+  hash.update(fs.readFileSync(participantsFile));
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** Inserts rows through jsonb_to_recordset: one statement per table whatever the row count. */
+async function insertRows(
+  tx: EntityManager,
+  table: string,
+  columns: Record<string, string>,
+  rows: Record<string, unknown>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const names = Object.keys(columns);
+  const quoted = names.map((n) => `"${n}"`).join(", ");
+  const definition = names.map((n) => `"${n}" ${columns[n]}`).join(", ");
+  await tx.query(
+    `INSERT INTO ${table} (${quoted}) SELECT ${quoted} FROM jsonb_to_recordset($1::jsonb) AS x(${definition})`,
+    [JSON.stringify(rows)],
+  );
+}
+
+async function writeStates(tx: EntityManager, dataset: ReportDataset, participants: Participant[]) {
+  const codes = new Set([...participants.map((p) => p.iso3), ...dataset.states.map((s) => s.code)]);
+  const rows = [...codes].sort().map((code) => ({ code, name: isoName(code) }));
+  await tx.query(
+    `INSERT INTO state (code, name) SELECT code, name FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text)
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
+    [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * The state's English name from the ISO country list. The package lists an ASCII form first
+ * ("Cote d'Ivoire"); where it also has the same name with its diacritics, that one is used.
+ */
+export function isoName(code: string): string {
+  const names = countries.getName(code, "en", { select: "all" }) ?? [];
+  const [first] = names;
+  if (!first) return code;
+  const plain = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "");
+  return names.find((name) => name !== first && plain(name) === first) ?? first;
+}
+
+async function writeParticipation(tx: EntityManager, participants: Participant[]) {
+  await tx.query("DELETE FROM participation");
+  await insertRows(
+    tx,
+    "participation",
+    {
+      state_code: "text",
+      depositary_name: "text",
+      signed: "date",
+      joined: "date",
+      joined_by: "text",
+      withdrawal_effective: "date",
+      sources: "text[]",
+    },
+    participants.map((p) => ({
+      state_code: p.iso3,
+      depositary_name: p.state,
+      signed: p.signed,
+      joined: p.joined,
+      joined_by: p.joinedBy,
+      withdrawal_effective: p.withdrawalEffective,
+      sources: p.sources,
+    })),
+  );
+}
+
+async function writeAssertionKinds(tx: EntityManager) {
+  await tx.query("DELETE FROM assertion_kind");
+  await insertRows(
+    tx,
+    "assertion_kind",
+    {
+      kind: "text",
+      theme: "text",
+      description: "text",
+      article: "integer",
+      obligation_status: "text",
+      stockpile_status: "text",
+      need_area: "text",
+      assistance_kind: "text",
+      legislation_status: "text",
+      contamination: "boolean",
+      voluntary_report: "boolean",
+    },
+    Object.entries(ASSERTION_MEANINGS).map(([kind, m]) => ({
+      kind,
+      theme: m.theme,
+      description: m.description,
+      article: m.obligation?.article ?? null,
+      obligation_status: m.obligation?.status ?? null,
+      stockpile_status: m.stockpile ?? null,
+      need_area: m.need ?? null,
+      assistance_kind: m.assistance ?? null,
+      legislation_status: m.legislation ?? null,
+      contamination: m.contamination ?? false,
+      voluntary_report: m.voluntaryReport ?? false,
+    })),
+  );
+}
+
+async function writeReport(tx: EntityManager, d: ReportDataset, datasetVersion: string) {
+  const r = d.report;
+  const reportId = r.id;
+  await tx.query(
+    `INSERT INTO report (id, title, synthetic, meeting_name, meeting_abbreviation, meeting_city, meeting_month,
+       period_from_meeting, period_from_abbreviation, period_from_city, period_from, period_to, finalised_on,
+       submitted_by_role, submitted_by_state, prepared_by_capacity, prepared_by_state, prepared_by_footnote,
+       source_file, source_sha256, note, dataset_version)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
+    [
+      reportId,
+      r.title,
+      r.synthetic,
+      r.meeting.name,
+      r.meeting.abbreviation,
+      r.meeting.city,
+      r.meeting.month,
+      r.period.fromMeeting,
+      r.period.fromAbbreviation,
+      r.period.fromCity,
+      r.period.from,
+      r.period.to,
+      r.finalisedOn,
+      r.submittedBy.role,
+      r.submittedBy.state,
+      r.preparedBy.capacity,
+      r.preparedBy.state,
+      r.preparedBy.footnote,
+      r.source?.file ?? null,
+      r.source?.sha256 ?? null,
+      r.note,
+      datasetVersion,
+    ],
+  );
+  const withReport = <T extends object>(rows: T[]) => rows.map((row) => ({ report_id: reportId, ...row }));
+
+  await insertRows(
+    tx,
+    "report_state",
+    { report_id: "text", state_code: "text", spellings: "text[]", note: "text" },
+    withReport(d.states.map((s) => ({ state_code: s.code, spellings: s.spellings, note: s.note }))),
+  );
+  await insertRows(
+    tx,
+    "section",
+    { report_id: "text", key: "text", numeral: "text", title: "text", position: "integer" },
+    withReport(d.sections.map((s, i) => ({ key: s.key, numeral: s.numeral, title: s.title, position: i }))),
+  );
+  await insertRows(
+    tx,
+    "subheading",
+    { report_id: "text", section_key: "text", position: "integer", title: "text", paragraphs: "integer[]" },
+    withReport(
+      d.sections.flatMap((s) =>
+        s.subheadings.map((h, i) => ({
+          section_key: s.key,
+          position: i,
+          title: h.title,
+          paragraphs: h.paragraphs,
+        })),
+      ),
+    ),
+  );
+  await insertRows(
+    tx,
+    "paragraph",
+    { report_id: "text", number: "integer", section_key: "text", subheading: "text", text: "text" },
+    withReport(
+      d.paragraphs.map((p) => ({
+        number: p.number,
+        section_key: p.section,
+        subheading: p.subheading,
+        text: p.text,
+      })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "footnote",
+    { report_id: "text", number: "integer", paragraph_number: "integer", anchor: "text", text: "text" },
+    withReport(
+      d.footnotes.map((f) => ({
+        number: f.number,
+        paragraph_number: f.paragraph,
+        anchor: f.anchor,
+        text: f.text,
+      })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "action",
+    { report_id: "text", number: "integer", theme: "text", description: "text", paragraphs: "integer[]" },
+    withReport(d.actions),
+  );
+  await insertRows(
+    tx,
+    "finding",
+    {
+      report_id: "text",
+      id: "text",
+      position: "integer",
+      paragraph_number: "integer",
+      footnote_number: "integer",
+      group: "text",
+      theme: "text",
+      stated_count: "integer",
+      stated_count_text: "text",
+      unit: "text",
+      list_is_partial: "boolean",
+      articles: "integer[]",
+      actions: "integer[]",
+      quote: "text",
+      summary: "text",
+      note: "text",
+    },
+    withReport(
+      d.findings.map((f, i) => ({
+        id: f.id,
+        position: i,
+        paragraph_number: f.paragraph,
+        footnote_number: f.footnote,
+        group: f.group,
+        theme: f.theme,
+        stated_count: f.statedCount,
+        stated_count_text: f.statedCountText,
+        unit: f.unit,
+        list_is_partial: f.listIsPartial,
+        articles: f.articles,
+        actions: expandActions(f.actions),
+        quote: f.quote,
+        summary: f.summary,
+        note: f.note,
+      })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "assertion",
+    {
+      report_id: "text",
+      finding_id: "text",
+      position: "integer",
+      state_code: "text",
+      kind: "text",
+      detail: "text",
+    },
+    withReport(
+      d.findings.flatMap((f) =>
+        f.assertions.map((a, i) => ({
+          finding_id: f.id,
+          position: i,
+          state_code: a.state,
+          kind: a.kind,
+          detail: a.detail,
+        })),
+      ),
+    ),
+  );
+  await insertRows(
+    tx,
+    "discussion_question",
+    {
+      report_id: "text",
+      paragraph_number: "integer",
+      letter: "text",
+      item: "text",
+      position: "integer",
+      text: "text",
+    },
+    withReport(
+      d.discussionQuestions.map((q, i) => ({
+        paragraph_number: q.paragraph,
+        letter: q.letter,
+        item: q.item ?? "",
+        position: i,
+        text: q.text,
+      })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "discrepancy",
+    {
+      report_id: "text",
+      id: "text",
+      position: "integer",
+      kind: "text",
+      description: "text",
+      report_says: "text",
+      other_side_says: "text",
+      paragraphs: "integer[]",
+      footnotes: "integer[]",
+      states: "text[]",
+      findings: "text[]",
+    },
+    withReport(
+      d.discrepancies.map((x, i) => ({
+        id: x.id,
+        position: i,
+        kind: x.kind,
+        description: x.description,
+        report_says: x.reportSays,
+        other_side_says: x.otherSideSays,
+        paragraphs: x.paragraphs,
+        footnotes: x.footnotes,
+        states: x.states,
+        findings: x.findings,
+      })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "organisation",
+    { report_id: "text", key: "text", position: "integer", name: "text", abbreviation: "text", kind: "text" },
+    withReport(
+      d.organisations.map((o, i) => ({
+        key: o.key,
+        position: i,
+        name: o.name,
+        abbreviation: o.abbreviation,
+        kind: o.kind,
+      })),
+    ),
+  );
+  await insertRows(
+    tx,
+    "organisation_role",
+    {
+      report_id: "text",
+      organisation_key: "text",
+      position: "integer",
+      role: "text",
+      paragraphs: "integer[]",
+    },
+    withReport(
+      d.organisations.flatMap((o) =>
+        o.roles.map((role, i) => ({
+          organisation_key: o.key,
+          position: i,
+          role: role.role,
+          paragraphs: role.paragraphs,
+        })),
+      ),
+    ),
+  );
+  await insertRows(
+    tx,
+    "use_instance",
+    {
+      report_id: "text",
+      id: "text",
+      user_state: "text",
+      territory_state: "text",
+      year: "integer",
+      description: "text",
+      paragraphs: "integer[]",
+    },
+    withReport(
+      d.useInstances.map((u) => ({
+        id: u.id,
+        user_state: u.user,
+        territory_state: u.territory,
+        year: u.year,
+        description: u.description,
+        paragraphs: u.paragraphs,
+      })),
+    ),
+  );
+}
