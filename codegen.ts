@@ -1,0 +1,25 @@
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+/**
+ * The SDK is generated from the committed schema and the named operations; it never imports
+ * from server/. `npm run generate` emits the schema first, then runs this.
+ */
+const config: CodegenConfig = {
+  schema: "schema/schema.graphql",
+  documents: "sdk/operations/**/*.graphql",
+  ignoreNoDocuments: true,
+  generates: {
+    "sdk/generated/graphql.ts": {
+      plugins: ["typescript-operations", "typescript-graphql-request"],
+      config: {
+        gqlImport: "graphql-tag#gql",
+        useTypeImports: true,
+        enumsAsTypes: true,
+        avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
+        scalars: { Date: "string", DateTime: "string" },
+      },
+    },
+  },
+};
+
+export default config;

@@ -1,0 +1,37 @@
+import "reflect-metadata";
+
+import { types } from "pg";
+import { DataSource } from "typeorm";
+
+import { InitialSchema1764250000000 } from "./migrations/1764250000000-InitialSchema";
+
+// Dates stay "YYYY-MM-DD" strings: a calendar date has no time zone to shift it.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+// COUNT(*) and other bigint results are small here; read them as numbers.
+types.setTypeParser(types.builtins.INT8, (value) => Number(value));
+
+/** Bounded timeouts so that a database outage fails requests fast instead of hanging them. */
+const CONNECT_TIMEOUT_MS = 5_000;
+const STATEMENT_TIMEOUT_MS = 15_000;
+
+/**
+ * The one TypeORM DataSource of the service. Migrations only: the schema is never synchronised
+ * from entities.
+ */
+export function createDataSource(url: string, options: { poolSize?: number } = {}): DataSource {
+  return new DataSource({
+    type: "postgres",
+    url,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: [InitialSchema1764250000000],
+    entities: [],
+    logging: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+      idleTimeoutMillis: 30_000,
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import type { ClassType } from "type-graphql";
+import { Field, Int, ObjectType } from "type-graphql";
+
+import { badInput } from "../errors";
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ObjectType({ description: "Where a page sits in the whole list (Relay cursor connections)." })
+export class PageInfo {
+  @Field(() => Boolean, {
+    description: "True if there are more items after this page: pass `endCursor` as `after`.",
+  })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: "True if there are items before this page." })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item of the page." })
+  startCursor!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last item of the page; pass it as `after` for the next page.",
+  })
+  endCursor!: string | null;
+}
+
+export interface Page<T> {
+  totalCount: number;
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: PageInfo;
+}
+
+/** A Relay connection type for `node`: edges, nodes, totalCount and pageInfo. */
+export function Connection<T extends object>(node: ClassType<T>, name: string, what: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  class Edge {
+    @Field(() => String, {
+      description: "Opaque cursor of this item; pass it as `after` to continue after it.",
+    })
+    cursor!: string;
+
+    @Field(() => node, { description: `The ${what}.` })
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${what}s, with the total count.` })
+  class ConnectionType {
+    @Field(() => Int, { description: `How many ${what}s match in all, across every page.` })
+    totalCount!: number;
+
+    @Field(() => [Edge], { description: "The items of this page with their cursors." })
+    edges!: Edge[];
+
+    @Field(() => [node], { description: "The items of this page (the same as edges[].node)." })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: "Where this page sits in the whole list." })
+    pageInfo!: PageInfo;
+  }
+  return ConnectionType;
+}
+
+/** Cursors are opaque base64url offsets. */
+export function cursorOf(offset: number): string {
+  return Buffer.from(`offset:${offset}`).toString("base64url");
+}
+
+/** Validates `first` and `after` and turns them into LIMIT/OFFSET. */
+export function pageWindow(first: number | undefined | null, after: string | undefined | null) {
+  const limit = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: "first" });
+  }
+  let offset = 0;
+  if (after != null) {
+    const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, "base64url").toString("utf8"));
+    if (!match || cursorOf(Number(match[1])) !== after) {
+      throw badInput(`"${after}" is not a cursor of this list`, { argument: "after" });
+    }
+    offset = Number(match[1]) + 1;
+  }
+  return { limit, offset };
+}
+
+/** Builds a page from the rows of one window and the total count. */
+export function toPage<T>(items: T[], offset: number, totalCount: number): Page<T> {
+  const edges = items.map((node, i) => ({ cursor: cursorOf(offset + i), node }));
+  return {
+    totalCount,
+    edges,
+    nodes: items,
+    pageInfo: {
+      hasNextPage: offset + items.length < totalCount,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError } from "graphql";
+
+/**
+ * The closed set of error codes a client can see in `errors[].extensions.code`. Anything else is
+ * an unexpected error: it is logged with its stack and reaches the client masked as
+ * INTERNAL_SERVER_ERROR.
+ */
+export const ERROR_CODES = [
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "NOT_FOUND",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COMPLEX",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_TOKENS",
+  "TOO_MANY_DIRECTIVES",
+  "DOCUMENT_TOO_LARGE",
+  "BATCH_NOT_ALLOWED",
+  "RATE_LIMITED",
+  "DATABASE_UNAVAILABLE",
+  "INTERNAL_SERVER_ERROR",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN = new Set<string>(ERROR_CODES);
+
+/** An expected error: a GraphQLError with one of the known codes. */
+export function userError(
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+export const badInput = (message: string, extra: Record<string, unknown> = {}) =>
+  userError("BAD_USER_INPUT", message, extra);
+
+/** PostgreSQL and pg errors that mean the database cannot be reached or stopped answering. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  if (
+    [
+      "ECONNREFUSED",
+      "ECONNRESET",
+      "ETIMEDOUT",
+      "EPIPE",
+      "57P01",
+      "57P02",
+      "57P03",
+      "08006",
+      "08001",
+      "08003",
+      "08000",
+    ].includes(e.code ?? "")
+  ) {
+    return true;
+  }
+  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|Connection is not established|canceling statement due to statement timeout/i.test(
+    e.message ?? "",
+  );
+}
+
+/**
+ * Apollo's formatError: keeps expected errors, turns database outages into DATABASE_UNAVAILABLE,
+ * and masks everything else after logging it.
+ */
+export function createErrorFormatter(logError: (error: unknown, message: string) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code as string | undefined;
+    if (isDatabaseUnavailable(original)) {
+      return {
+        message: "The database is unavailable; try again shortly.",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: "DATABASE_UNAVAILABLE" },
+      };
+    }
+    if (code && KNOWN.has(code) && code !== "INTERNAL_SERVER_ERROR") {
+      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    logError(original, "unexpected error while answering a GraphQL request");
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: serves the API. The only file that listens; everything else is importable.
+ *
+ * Order matters: bind the port first (a busy port fails fast, before any database work), start
+ * or connect to PostgreSQL, migrate, load the dataset, then serve. Shutdown runs the other way.
+ */
+import "reflect-metadata";
+
+import http from "node:http";
+
+import pino from "pino";
+
+import { createApp } from "./app";
+import { describeFailure } from "./cli";
+import { loadConfig } from "./config";
+import { type Database, loadDatasets, openDatabase } from "./db/database";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel, base: { service: "ccm-graph" } });
+  let database: Database | undefined;
+  let stopping = false;
+
+  // Until the app is ready, answer health checks and refuse the rest with 503.
+  let handler: http.RequestListener = (req, res) => {
+    const alive = req.url === "/healthz";
+    res.writeHead(alive ? 200 : 503, { "content-type": "application/json" });
+    res.end(JSON.stringify(alive ? { status: "ok" } : { status: "starting" }));
+  };
+  const server = http.createServer((req, res) => handler(req, res));
+  server.keepAliveTimeout = 5_000;
+
+  async function shutdown(signal: string, exitCode = 0): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    const force = setTimeout(() => {
+      logger.error("shutdown took too long; stopping the database and exiting");
+      void database?.close().finally(() => process.exit(1));
+    }, 10_000);
+    force.unref();
+    // Stop accepting, let in-flight requests finish, then close idle keep-alive connections.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    await database?.close();
+    logger.info("stopped");
+    process.exit(exitCode);
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(signal));
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(config.port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    database = await openDatabase(config, (message) => logger.debug({ postgres: message }));
+    const loads = await loadDatasets(database.dataSource, config);
+    for (const load of loads) {
+      logger.info(load, load.changed ? "dataset loaded" : "dataset already up to date");
+    }
+    const app = await createApp({
+      dataSource: database.dataSource,
+      logger,
+      production: config.production,
+      isDatasetLoaded: () => loads.length > 0,
+    });
+    handler = app.express;
+    const { port } = server.address() as { port: number };
+    const shownHost = config.host === "127.0.0.1" ? "localhost" : config.host;
+    logger.info(`ccm-graph ready at http://${shownHost}:${port}/graphql`);
+  } catch (error) {
+    console.error(`ccm-graph: ${describeFailure(error)}`);
+    server.close();
+    await database?.close().catch(() => {});
+    process.exit(1);
+  }
+}
+
+void main();

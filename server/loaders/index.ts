@@ -1,0 +1,381 @@
+import DataLoader from "dataloader";
+
+import type { Sql } from "../db/sql";
+import type { ActionRow } from "../domain/action";
+import type { DiscrepancyRow } from "../domain/discrepancy";
+import { type AssertionRow, findingColumns, type FindingRow } from "../domain/finding";
+import type { OrganisationRow, UseInstanceRow } from "../domain/organisation";
+import type { ReportRow } from "../domain/report";
+import { stateColumns, stateJoins, type StateRow } from "../domain/state";
+import type {
+  DiscussionQuestionRow,
+  FootnoteRow,
+  ParagraphRow,
+  SectionRow,
+  SubheadingRow,
+} from "../domain/structure";
+
+/** An assertion about a state, with what its kind means and the finding that makes it. */
+export interface StateAssertionRow extends FindingRow {
+  state_code: string;
+  kind: string;
+  detail: string | null;
+  assertion_position: number;
+  article: number | null;
+  obligation_status: string | null;
+  stockpile_status: string | null;
+  need_area: string | null;
+  assistance_kind: string | null;
+  legislation_status: string | null;
+  contamination: boolean;
+  voluntary_report: boolean;
+}
+
+type Scoped<V> = DataLoader<string, V>;
+
+/**
+ * One set per request. Every loader is keyed "reportId|key" and batches the keys asked for in
+ * one tick into one SQL statement per report (in practice one, since a request reads one report),
+ * returning results in key order. Nothing here issues a statement per row.
+ */
+export interface Loaders {
+  report: DataLoader<string, ReportRow | null>;
+  /** The report answered by default: the latest real (non-synthetic) report. */
+  currentReportId(): Promise<string | null>;
+  state: Scoped<StateRow | null>;
+  stateAssertions: Scoped<StateAssertionRow[]>;
+  finding: Scoped<FindingRow | null>;
+  findingsByParagraph: Scoped<FindingRow[]>;
+  findingsByFootnote: Scoped<FindingRow[]>;
+  findingsByAction: Scoped<FindingRow[]>;
+  assertionsByFinding: Scoped<AssertionRow[]>;
+  statesByFinding: Scoped<StateRow[]>;
+  statesByFootnote: Scoped<StateRow[]>;
+  statesByParagraph: Scoped<StateRow[]>;
+  statesByAction: Scoped<StateRow[]>;
+  section: Scoped<SectionRow | null>;
+  subheadingsBySection: Scoped<SubheadingRow[]>;
+  paragraph: Scoped<ParagraphRow | null>;
+  paragraphsBySection: Scoped<ParagraphRow[]>;
+  footnote: Scoped<FootnoteRow | null>;
+  footnotesByParagraph: Scoped<FootnoteRow[]>;
+  questionsBySection: Scoped<DiscussionQuestionRow[]>;
+  questionsByParagraph: Scoped<DiscussionQuestionRow[]>;
+  action: Scoped<ActionRow | null>;
+  actionsByParagraph: Scoped<ActionRow[]>;
+  discrepancy: Scoped<DiscrepancyRow | null>;
+  discrepanciesByState: Scoped<DiscrepancyRow[]>;
+  discrepanciesByFinding: Scoped<DiscrepancyRow[]>;
+  discrepanciesByParagraph: Scoped<DiscrepancyRow[]>;
+  question: Scoped<DiscussionQuestionRow | null>;
+  organisation: Scoped<OrganisationRow | null>;
+  useInstance: Scoped<UseInstanceRow | null>;
+  /** A loader made on first use and kept for the request (e.g. one per filter argument). */
+  custom<V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V>;
+  /** Makes a report-scoped list loader from a fetch function. */
+  scopedBy<V>(fetch: (reportId: string, keys: string[]) => Promise<Map<string, V>>): Scoped<V>;
+}
+
+/** The rows a loadMany found (drops nulls and errors). */
+export const present = <T>(rows: (T | null | Error)[]): T[] =>
+  rows.filter((row): row is T => row !== null && !(row instanceof Error));
+
+export const scopedKey = (reportId: string, key: string | number) => `${reportId}|${key}`;
+
+/** Loads values for one report's keys; the map is keyed by the local key (as a string). */
+type Fetch<V> = (reportId: string, keys: string[]) => Promise<Map<string, V>>;
+
+function scoped<V>(fetch: Fetch<V>, missing: () => V): Scoped<V> {
+  return new DataLoader<string, V>(async (composite) => {
+    const byReport = new Map<string, string[]>();
+    for (const key of composite) {
+      const bar = key.indexOf("|");
+      const reportId = key.slice(0, bar);
+      byReport.set(reportId, [...(byReport.get(reportId) ?? []), key.slice(bar + 1)]);
+    }
+    const found = new Map<string, V>();
+    await Promise.all(
+      [...byReport].map(async ([reportId, keys]) => {
+        for (const [key, value] of await fetch(reportId, keys)) found.set(scopedKey(reportId, key), value);
+      }),
+    );
+    return composite.map((key) => found.get(key) ?? missing());
+  });
+}
+
+const one = <Row>(rows: Row[], keyOf: (row: Row) => string | number) =>
+  new Map(rows.map((row) => [String(keyOf(row)), row]));
+
+function many<Row>(rows: Row[], keysOf: (row: Row) => (string | number)[]): Map<string, Row[]> {
+  const grouped = new Map<string, Row[]>();
+  for (const row of rows) {
+    for (const key of keysOf(row)) {
+      const list = grouped.get(String(key));
+      if (list) list.push(row);
+      else grouped.set(String(key), [row]);
+    }
+  }
+  return grouped;
+}
+
+const ints = (keys: string[]) => keys.map(Number).filter(Number.isSafeInteger);
+
+export function createLoaders(sql: Sql): Loaders {
+  let current: Promise<string | null> | undefined;
+  const none = () => null;
+  const empty = () => [];
+
+  /**
+   * States named by the assertions of findings matching `where` (on `f`), grouped by `via`, in
+   * the order the report first names them.
+   */
+  const statesVia = (where: string, via: string, asInt: boolean, lateral = "") =>
+    scoped<StateRow[]>(async (r, keys) => {
+      const rows = await sql.query<StateRow & { via: string }>(
+        `SELECT ${via} AS via, ${stateColumns("s")}
+         FROM finding f ${lateral}
+         JOIN assertion a ON a.report_id = f.report_id AND a.finding_id = f.id
+         JOIN state s ON s.code = a.state_code
+         ${stateJoins("s", "$1")}
+         WHERE f.report_id = $1 AND ${where}
+         GROUP BY ${via}, s.code, p.state_code, rs.report_id, rs.state_code
+         ORDER BY ${via}, min(f.position * 10000 + a.position)`,
+        [r, asInt ? ints(keys) : keys],
+      );
+      return many(rows, (row) => [row.via]);
+    }, empty);
+
+  const findingsWhere = (where: string, keyColumn: string, asInt: boolean) =>
+    scoped<FindingRow[]>(async (r, keys) => {
+      const rows = await sql.query<FindingRow & { via: string }>(
+        `SELECT ${keyColumn} AS via, ${findingColumns("f")} FROM finding f
+         WHERE f.report_id = $1 AND ${where} ORDER BY f.position`,
+        [r, asInt ? ints(keys) : keys],
+      );
+      return many(rows, (row) => [row.via]);
+    }, empty);
+
+  const discrepanciesWhere = (
+    where: string,
+    keysOf: (row: DiscrepancyRow) => (string | number)[],
+    asInt: boolean,
+  ) =>
+    scoped<DiscrepancyRow[]>(async (r, keys) => {
+      const rows = await sql.query<DiscrepancyRow>(
+        `SELECT * FROM discrepancy d WHERE d.report_id = $1 AND ${where} ORDER BY d.position`,
+        [r, asInt ? ints(keys) : keys],
+      );
+      const wanted = new Set(keys);
+      const grouped = many(rows, keysOf);
+      for (const key of grouped.keys()) if (!wanted.has(key)) grouped.delete(key);
+      return grouped;
+    }, empty);
+
+  const questionColumns = `q.*, p.section_key FROM discussion_question q
+    JOIN paragraph p ON p.report_id = q.report_id AND p.number = q.paragraph_number`;
+
+  const customLoaders = new Map<string, DataLoader<string, unknown>>();
+
+  return {
+    custom<V>(key: string, make: () => DataLoader<string, V>) {
+      let loader = customLoaders.get(key) as DataLoader<string, V> | undefined;
+      if (!loader) {
+        loader = make();
+        customLoaders.set(key, loader as DataLoader<string, unknown>);
+      }
+      return loader;
+    },
+    scopedBy: <V>(fetch: Fetch<V>) => scoped<V>(fetch, () => [] as V),
+
+    report: new DataLoader(async (ids) => {
+      const rows = await sql.query<ReportRow>(`SELECT * FROM report WHERE id = ANY($1)`, [ids]);
+      const byId = one(rows, (r) => r.id);
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+
+    currentReportId() {
+      current ??= sql
+        .query<{ id: string }>(`SELECT id FROM report ORDER BY synthetic, finalised_on DESC, id LIMIT 1`)
+        .then((rows) => rows[0]?.id ?? null);
+      return current;
+    },
+
+    state: scoped(async (r, codes) => {
+      const rows = await sql.query<StateRow>(
+        `SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", "$1")} WHERE s.code = ANY($2)`,
+        [r, codes],
+      );
+      return one(rows, (row) => row.code);
+    }, none),
+
+    stateAssertions: scoped(async (r, codes) => {
+      const rows = await sql.query<StateAssertionRow>(
+        `SELECT a.state_code, a.kind, a.detail, a.position AS assertion_position,
+           k.article, k.obligation_status, k.stockpile_status, k.need_area, k.assistance_kind,
+           k.legislation_status, k.contamination, k.voluntary_report, ${findingColumns("f")}
+         FROM assertion a
+         JOIN assertion_kind k ON k.kind = a.kind
+         JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id
+         WHERE a.report_id = $1 AND a.state_code = ANY($2)
+         ORDER BY f.position, a.position`,
+        [r, codes],
+      );
+      return many(rows, (row) => [row.state_code]);
+    }, empty),
+
+    finding: scoped(async (r, ids) => {
+      const rows = await sql.query<FindingRow>(
+        `SELECT ${findingColumns("f")} FROM finding f WHERE f.report_id = $1 AND f.id = ANY($2)`,
+        [r, ids],
+      );
+      return one(rows, (row) => row.id);
+    }, none),
+
+    findingsByParagraph: findingsWhere("f.paragraph_number = ANY($2)", "f.paragraph_number", true),
+    findingsByFootnote: findingsWhere("f.footnote_number = ANY($2)", "f.footnote_number", true),
+    findingsByAction: scoped(async (r, keys) => {
+      const rows = await sql.query<FindingRow>(
+        `SELECT ${findingColumns("f")} FROM finding f WHERE f.report_id = $1 AND f.actions && $2::int[] ORDER BY f.position`,
+        [r, ints(keys)],
+      );
+      return many(rows, (row) => row.actions);
+    }, empty),
+
+    assertionsByFinding: scoped(async (r, ids) => {
+      const rows = await sql.query<AssertionRow>(
+        `SELECT * FROM assertion WHERE report_id = $1 AND finding_id = ANY($2) ORDER BY finding_id, position`,
+        [r, ids],
+      );
+      return many(rows, (row) => [row.finding_id]);
+    }, empty),
+
+    statesByFinding: statesVia("f.id = ANY($2)", "f.id", false),
+    statesByFootnote: statesVia("f.footnote_number = ANY($2)", "f.footnote_number", true),
+    statesByParagraph: statesVia("f.paragraph_number = ANY($2)", "f.paragraph_number", true),
+    statesByAction: statesVia(
+      "act.n = ANY($2)",
+      "act.n",
+      true,
+      "CROSS JOIN LATERAL unnest(f.actions) AS act(n)",
+    ),
+
+    section: scoped(async (r, keys) => {
+      const rows = await sql.query<SectionRow>(
+        `SELECT * FROM section WHERE report_id = $1 AND key = ANY($2)`,
+        [r, keys],
+      );
+      return one(rows, (row) => row.key);
+    }, none),
+
+    subheadingsBySection: scoped(async (r, keys) => {
+      const rows = await sql.query<SubheadingRow>(
+        `SELECT * FROM subheading WHERE report_id = $1 AND section_key = ANY($2) ORDER BY position`,
+        [r, keys],
+      );
+      return many(rows, (row) => [row.section_key]);
+    }, empty),
+
+    paragraph: scoped(async (r, keys) => {
+      const rows = await sql.query<ParagraphRow>(
+        `SELECT report_id, number, section_key, subheading, text FROM paragraph WHERE report_id = $1 AND number = ANY($2)`,
+        [r, ints(keys)],
+      );
+      return one(rows, (row) => row.number);
+    }, none),
+
+    paragraphsBySection: scoped(async (r, keys) => {
+      const rows = await sql.query<ParagraphRow>(
+        `SELECT report_id, number, section_key, subheading, text FROM paragraph
+         WHERE report_id = $1 AND section_key = ANY($2) ORDER BY number`,
+        [r, keys],
+      );
+      return many(rows, (row) => [row.section_key]);
+    }, empty),
+
+    footnote: scoped(async (r, keys) => {
+      const rows = await sql.query<FootnoteRow>(
+        `SELECT report_id, number, paragraph_number, anchor, text FROM footnote WHERE report_id = $1 AND number = ANY($2)`,
+        [r, ints(keys)],
+      );
+      return one(rows, (row) => row.number);
+    }, none),
+
+    footnotesByParagraph: scoped(async (r, keys) => {
+      const rows = await sql.query<FootnoteRow>(
+        `SELECT report_id, number, paragraph_number, anchor, text FROM footnote
+         WHERE report_id = $1 AND paragraph_number = ANY($2) ORDER BY number`,
+        [r, ints(keys)],
+      );
+      return many(rows, (row) => [row.paragraph_number]);
+    }, empty),
+
+    questionsBySection: scoped(async (r, keys) => {
+      const rows = await sql.query<DiscussionQuestionRow>(
+        `SELECT ${questionColumns} WHERE q.report_id = $1 AND p.section_key = ANY($2) ORDER BY q.position`,
+        [r, keys],
+      );
+      return many(rows, (row) => [row.section_key]);
+    }, empty),
+
+    questionsByParagraph: scoped(async (r, keys) => {
+      const rows = await sql.query<DiscussionQuestionRow>(
+        `SELECT ${questionColumns} WHERE q.report_id = $1 AND q.paragraph_number = ANY($2) ORDER BY q.position`,
+        [r, ints(keys)],
+      );
+      return many(rows, (row) => [row.paragraph_number]);
+    }, empty),
+
+    question: scoped(async (r, keys) => {
+      const rows = await sql.query<DiscussionQuestionRow>(
+        `SELECT ${questionColumns} WHERE q.report_id = $1 AND (q.paragraph_number::text || q.letter || q.item) = ANY($2)`,
+        [r, keys],
+      );
+      return one(rows, (row) => `${row.paragraph_number}${row.letter}${row.item}`);
+    }, none),
+
+    action: scoped(async (r, keys) => {
+      const rows = await sql.query<ActionRow>(
+        `SELECT * FROM action WHERE report_id = $1 AND number = ANY($2)`,
+        [r, ints(keys)],
+      );
+      return one(rows, (row) => row.number);
+    }, none),
+
+    actionsByParagraph: scoped(async (r, keys) => {
+      const rows = await sql.query<ActionRow>(
+        `SELECT * FROM action WHERE report_id = $1 AND paragraphs && $2::int[] ORDER BY number`,
+        [r, ints(keys)],
+      );
+      return many(rows, (row) => row.paragraphs);
+    }, empty),
+
+    discrepancy: scoped(async (r, keys) => {
+      const rows = await sql.query<DiscrepancyRow>(
+        `SELECT * FROM discrepancy WHERE report_id = $1 AND id = ANY($2)`,
+        [r, keys],
+      );
+      return one(rows, (row) => row.id);
+    }, none),
+    discrepanciesByState: discrepanciesWhere("d.states && $2::text[]", (d) => d.states, false),
+    discrepanciesByFinding: discrepanciesWhere("d.findings && $2::text[]", (d) => d.findings, false),
+    discrepanciesByParagraph: discrepanciesWhere("d.paragraphs && $2::int[]", (d) => d.paragraphs, true),
+
+    organisation: scoped(async (r, keys) => {
+      const rows = await sql.query<OrganisationRow>(
+        `SELECT o.*, coalesce((SELECT json_agg(json_build_object('role', x.role, 'paragraphs', x.paragraphs) ORDER BY x.position)
+            FROM organisation_role x WHERE x.report_id = o.report_id AND x.organisation_key = o.key), '[]') AS roles
+         FROM organisation o WHERE o.report_id = $1 AND o.key = ANY($2)`,
+        [r, keys],
+      );
+      return one(rows, (row) => row.key);
+    }, none),
+
+    useInstance: scoped(async (r, keys) => {
+      const rows = await sql.query<UseInstanceRow>(
+        `SELECT * FROM use_instance WHERE report_id = $1 AND id = ANY($2)`,
+        [r, keys],
+      );
+      return one(rows, (row) => row.id);
+    }, none),
+  };
+}

@@ -1,0 +1,91 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../context";
+import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Discrepancy, type DiscrepancyRow, toDiscrepancy } from "../domain/discrepancy";
+import { Finding, toFinding } from "../domain/finding";
+import { State, type StateRow } from "../domain/state";
+import { Footnote, Paragraph, toFootnote, toParagraph } from "../domain/structure";
+import { discrepancyCondition, Params } from "../filters/compile";
+import { DiscrepancyFilter } from "../filters/inputs";
+import { present, scopedKey } from "../loaders";
+import { statesOf } from "./finding";
+import { reportInScope } from "./scope";
+
+export const DiscrepancyConnection = Connection(Discrepancy, "Discrepancy", "discrepancy");
+
+@ArgsType()
+class DiscrepanciesArgs {
+  @Field(() => DiscrepancyFilter, { nullable: true, description: "Which discrepancies; all if omitted." })
+  filter?: DiscrepancyFilter;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The report to answer from; the current report if omitted.",
+  })
+  report?: string;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
+  first?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (a previous page's `endCursor`).",
+  })
+  after?: string;
+}
+
+@Resolver(() => Discrepancy)
+export class DiscrepancyResolver {
+  @Query(() => DiscrepancyConnection, {
+    description:
+      "Where the report disagrees with itself or the depositary record, by kind, paragraph, footnote or state.",
+  })
+  async discrepancies(@Args(() => DiscrepanciesArgs) args: DiscrepanciesArgs, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, args.report);
+    const { limit, offset } = pageWindow(args.first, args.after);
+    const params = new Params();
+    const report = params.add(scope.id);
+    const condition = discrepancyCondition(args.filter, params);
+    const rows = await ctx.sql.query<DiscrepancyRow & { total: number }>(
+      `WITH matched AS (SELECT d.* FROM discrepancy d WHERE d.report_id = ${report} AND ${condition})
+       SELECT (SELECT count(*) FROM matched) AS total, page.*
+       FROM (SELECT 1) one LEFT JOIN LATERAL (
+         SELECT * FROM matched ORDER BY position LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
+       ) page ON true`,
+      params.values,
+    );
+    return toPage(rows.filter((r) => r.id !== null).map(toDiscrepancy), offset, rows[0]?.total ?? 0);
+  }
+
+  @FieldResolver(() => [Paragraph], { description: "The paragraphs involved." })
+  async paragraphs(@Root() d: Discrepancy, @Ctx() ctx: Context) {
+    return present(
+      await ctx.loaders.paragraph.loadMany(d.paragraphNumbers.map((n) => scopedKey(d.reportId, n))),
+    ).map(toParagraph);
+  }
+
+  @FieldResolver(() => [Footnote], { description: "The footnotes involved." })
+  async footnotes(@Root() d: Discrepancy, @Ctx() ctx: Context) {
+    return present(
+      await ctx.loaders.footnote.loadMany(d.footnoteNumbers.map((n) => scopedKey(d.reportId, n))),
+    ).map(toFootnote);
+  }
+
+  @FieldResolver(() => [State], { description: "The states involved." })
+  async states(@Root() d: Discrepancy, @Ctx() ctx: Context) {
+    const rows = ctx.loaders.state.loadMany(d.stateCodes.map((c) => scopedKey(d.reportId, c)));
+    return statesOf(
+      ctx,
+      d.reportId,
+      rows.then((list) => present<StateRow>(list)),
+    );
+  }
+
+  @FieldResolver(() => [Finding], { description: "The findings involved." })
+  async findings(@Root() d: Discrepancy, @Ctx() ctx: Context) {
+    return present(
+      await ctx.loaders.finding.loadMany(d.findingKeys.map((k) => scopedKey(d.reportId, k))),
+    ).map(toFinding);
+  }
+}

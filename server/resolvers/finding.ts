@@ -1,0 +1,171 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../context";
+import { Action, toAction } from "../domain/action";
+import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
+import type { AssertionKind } from "../domain/enums";
+import { ASSERTION_MEANINGS } from "../domain/facts";
+import { Assertion, Finding, findingColumns, type FindingRow, toFinding } from "../domain/finding";
+import { Report, toReport } from "../domain/report";
+import { State, type StateRow, toState } from "../domain/state";
+import { Footnote, Paragraph, toFootnote, toParagraph } from "../domain/structure";
+import { findingCondition, Params } from "../filters/compile";
+import { FindingFilter } from "../filters/inputs";
+import { present, scopedKey } from "../loaders";
+import { maybeReport, reportInScope } from "./scope";
+
+export const FindingConnection = Connection(Finding, "Finding", "finding");
+
+@ArgsType()
+class FindingsArgs {
+  @Field(() => FindingFilter, { nullable: true, description: "Which findings; all if omitted." })
+  filter?: FindingFilter;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "The report to answer from; the current report if omitted.",
+  })
+  report?: string;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
+  first?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (a previous page's `endCursor`).",
+  })
+  after?: string;
+}
+
+/** Resolves the states and findings a report-scoped object points at, through loaders. */
+async function reportDate(ctx: Context, reportId: string): Promise<string> {
+  return (await ctx.loaders.report.load(reportId))?.finalised_on ?? "9999-12-31";
+}
+
+export async function statesOf(ctx: Context, reportId: string, rows: Promise<StateRow[]>) {
+  const [list, date] = await Promise.all([rows, reportDate(ctx, reportId)]);
+  return list.map((row) => toState(row, reportId, date, date));
+}
+
+@Resolver(() => Finding)
+export class FindingResolver {
+  @Query(() => Finding, {
+    nullable: true,
+    description: "A finding by its key within the report; null when unknown.",
+  })
+  async finding(
+    @Arg("key", () => String, { description: 'The finding key, e.g. "p29-destruction-obligations".' })
+    key: string,
+    @Arg("report", () => ID, { nullable: true, description: "The report; the current report if omitted." })
+    report: string | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<Finding | null> {
+    const scope = await maybeReport(ctx, report);
+    const row = scope ? await ctx.loaders.finding.load(scopedKey(scope.id, key)) : null;
+    return row ? toFinding(row) : null;
+  }
+
+  @Query(() => FindingConnection, {
+    description:
+      "The report's findings in report order, filtered (by theme, action, article, paragraph, state, ...).",
+  })
+  async findings(@Args(() => FindingsArgs) args: FindingsArgs, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, args.report);
+    const { limit, offset } = pageWindow(args.first, args.after);
+    const params = new Params();
+    const report = params.add(scope.id);
+    const condition = findingCondition(args.filter, { params, report });
+    const rows = await ctx.sql.query<FindingRow & { total: number }>(
+      `WITH matched AS (SELECT f.* FROM finding f WHERE f.report_id = ${report} AND ${condition})
+       SELECT (SELECT count(*) FROM matched) AS total, page.*
+       FROM (SELECT 1) one LEFT JOIN LATERAL (
+         SELECT ${findingColumns("f")} FROM matched f ORDER BY f.position
+         LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
+       ) page ON true`,
+      params.values,
+    );
+    const findings = rows.filter((r) => r.id !== null).map(toFinding);
+    return toPage(findings, offset, rows[0]?.total ?? 0);
+  }
+
+  @FieldResolver(() => Report, { description: "The report the finding belongs to." })
+  async report(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Report> {
+    return toReport((await ctx.loaders.report.load(finding.reportId))!);
+  }
+
+  @FieldResolver(() => Paragraph, { description: "The paragraph that states the finding." })
+  async paragraph(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Paragraph> {
+    return toParagraph(
+      (await ctx.loaders.paragraph.load(scopedKey(finding.reportId, finding.paragraphNumber)))!,
+    );
+  }
+
+  @FieldResolver(() => Footnote, {
+    nullable: true,
+    description: "The footnote that lists the states, if any.",
+  })
+  async footnote(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Footnote | null> {
+    if (finding.footnoteNumber === null) return null;
+    const row = await ctx.loaders.footnote.load(scopedKey(finding.reportId, finding.footnoteNumber));
+    return row ? toFootnote(row) : null;
+  }
+
+  @FieldResolver(() => [Assertion], {
+    description: "What the finding asserts about each state it lists, in list order.",
+  })
+  async assertions(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Assertion[]> {
+    const rows = await ctx.loaders.assertionsByFinding.load(scopedKey(finding.reportId, finding.key));
+    return rows.map((row) =>
+      Object.assign(new Assertion(), {
+        kind: row.kind as AssertionKind,
+        description: ASSERTION_MEANINGS[row.kind as AssertionKind]?.description ?? row.kind,
+        detail: row.detail,
+        reportId: row.report_id,
+        findingKey: row.finding_id,
+        stateCode: row.state_code,
+      }),
+    );
+  }
+
+  @FieldResolver(() => [State], { description: "The distinct states the finding lists, in list order." })
+  async states(@Root() finding: Finding, @Ctx() ctx: Context): Promise<State[]> {
+    return statesOf(
+      ctx,
+      finding.reportId,
+      ctx.loaders.statesByFinding.load(scopedKey(finding.reportId, finding.key)),
+    );
+  }
+
+  @FieldResolver(() => [Action], { description: "The Vientiane Action Plan actions the finding concerns." })
+  async actions(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Action[]> {
+    const rows = await ctx.loaders.action.loadMany(
+      finding.actionNumbers.map((n) => scopedKey(finding.reportId, n)),
+    );
+    return present(rows).map(toAction);
+  }
+
+  @FieldResolver(() => [Discrepancy], { description: "Recorded discrepancies that involve this finding." })
+  async discrepancies(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Discrepancy[]> {
+    return (await ctx.loaders.discrepanciesByFinding.load(scopedKey(finding.reportId, finding.key))).map(
+      toDiscrepancy,
+    );
+  }
+}
+
+@Resolver(() => Assertion)
+export class AssertionResolver {
+  @FieldResolver(() => State, { description: "The state the assertion is about." })
+  async state(@Root() assertion: Assertion, @Ctx() ctx: Context): Promise<State> {
+    const [row, date] = await Promise.all([
+      ctx.loaders.state.load(scopedKey(assertion.reportId, assertion.stateCode)),
+      reportDate(ctx, assertion.reportId),
+    ]);
+    return toState(row!, assertion.reportId, date, date);
+  }
+
+  @FieldResolver(() => Finding, { description: "The finding that makes the assertion." })
+  async finding(@Root() assertion: Assertion, @Ctx() ctx: Context): Promise<Finding> {
+    return toFinding((await ctx.loaders.finding.load(scopedKey(assertion.reportId, assertion.findingKey)))!);
+  }
+}

@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../context";
+import {
+  Organisation,
+  type OrganisationRow,
+  toOrganisation,
+  toUseInstance,
+  UseInstance,
+  type UseInstanceRow,
+} from "../domain/organisation";
+import { State, toState } from "../domain/state";
+import { scopedKey } from "../loaders";
+import { reportInScope } from "./scope";
+
+const reportArg = { nullable: true, description: "The report; the current report if omitted." } as const;
+
+@Resolver(() => Organisation)
+export class OrganisationResolver {
+  @Query(() => [Organisation], {
+    description: "Organisations and offices the report names, with their roles.",
+  })
+  async organisations(@Arg("report", () => ID, reportArg) report: string | undefined, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, report);
+    const rows = await ctx.sql.query<OrganisationRow>(
+      `SELECT o.*, coalesce((SELECT json_agg(json_build_object('role', x.role, 'paragraphs', x.paragraphs) ORDER BY x.position)
+          FROM organisation_role x WHERE x.report_id = o.report_id AND x.organisation_key = o.key), '[]') AS roles
+       FROM organisation o WHERE o.report_id = $1 ORDER BY o.position`,
+      [scope.id],
+    );
+    return rows.map(toOrganisation);
+  }
+}
+
+@Resolver(() => UseInstance)
+export class UseInstanceResolver {
+  @Query(() => [UseInstance], { description: "Reported instances of use of cluster munitions." })
+  async useInstances(@Arg("report", () => ID, reportArg) report: string | undefined, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, report);
+    const rows = await ctx.sql.query<UseInstanceRow>(
+      `SELECT * FROM use_instance WHERE report_id = $1 ORDER BY id`,
+      [scope.id],
+    );
+    return rows.map(toUseInstance);
+  }
+
+  @FieldResolver(() => State, {
+    nullable: true,
+    description: "The state that used them, where the report names one.",
+  })
+  async user(@Root() use: UseInstance, @Ctx() ctx: Context) {
+    return this.stateOf(use, use.userCode, ctx);
+  }
+
+  @FieldResolver(() => State, {
+    nullable: true,
+    description: "The state on whose territory they were used, where named.",
+  })
+  async territory(@Root() use: UseInstance, @Ctx() ctx: Context) {
+    return this.stateOf(use, use.territoryCode, ctx);
+  }
+
+  private async stateOf(use: UseInstance, code: string | null, ctx: Context) {
+    if (!code) return null;
+    const [row, report] = await Promise.all([
+      ctx.loaders.state.load(scopedKey(use.reportId, code)),
+      ctx.loaders.report.load(use.reportId),
+    ]);
+    return row && report ? toState(row, use.reportId, report.finalised_on, report.finalised_on) : null;
+  }
+}

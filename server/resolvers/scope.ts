@@ -1,0 +1,27 @@
+import type { Context } from "../context";
+import type { ReportRow } from "../domain/report";
+import { userError } from "../errors";
+
+/**
+ * The report a root field answers from: the one named by its `report` argument, or the current
+ * report. A list asked of an unknown report is an error (NOT_FOUND); lookups return null instead.
+ */
+export async function reportInScope(ctx: Context, reportId: string | undefined | null): Promise<ReportRow> {
+  const id = reportId ?? (await ctx.loaders.currentReportId());
+  const row = id ? await ctx.loaders.report.load(id) : null;
+  if (!row) {
+    throw userError("NOT_FOUND", reportId ? `no report "${reportId}" is loaded` : "no report is loaded yet", {
+      argument: "report",
+    });
+  }
+  return row;
+}
+
+/** Like reportInScope, but null when the report is unknown (for natural-key lookups). */
+export async function maybeReport(
+  ctx: Context,
+  reportId: string | undefined | null,
+): Promise<ReportRow | null> {
+  const id = reportId ?? (await ctx.loaders.currentReportId());
+  return id ? ctx.loaders.report.load(id) : null;
+}

@@ -1,0 +1,284 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+
+import type { Context } from "../context";
+import { Action, toAction } from "../domain/action";
+import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
+import { Finding, toFinding } from "../domain/finding";
+import { State } from "../domain/state";
+import {
+  DiscussionQuestion,
+  type DiscussionQuestionRow,
+  Footnote,
+  type FootnoteRow,
+  Paragraph,
+  type ParagraphRow,
+  Section,
+  type SectionRow,
+  Subheading,
+  toDiscussionQuestion,
+  toFootnote,
+  toParagraph,
+  toSection,
+  toSubheading,
+} from "../domain/structure";
+import { scopedKey } from "../loaders";
+import { statesOf } from "./finding";
+import { maybeReport, reportInScope } from "./scope";
+
+export const ParagraphConnection = Connection(Paragraph, "Paragraph", "paragraph");
+export const FootnoteConnection = Connection(Footnote, "Footnote", "footnote");
+
+@ArgsType()
+class PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The report to answer from; the current report if omitted.",
+  })
+  report?: string;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
+  first?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (a previous page's `endCursor`).",
+  })
+  after?: string;
+}
+
+const reportArg = { nullable: true, description: "The report; the current report if omitted." } as const;
+
+@Resolver(() => Section)
+export class SectionResolver {
+  @Query(() => [Section], { description: "The report's sections in order, from the introduction to XI." })
+  async sections(@Arg("report", () => ID, reportArg) report: string | undefined, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, report);
+    const rows = await ctx.sql.query<SectionRow>(
+      `SELECT * FROM section WHERE report_id = $1 ORDER BY position`,
+      [scope.id],
+    );
+    return rows.map(toSection);
+  }
+
+  @Query(() => Section, {
+    nullable: true,
+    description: 'A section by key: its Roman numeral ("IV") or "intro"; null when unknown.',
+  })
+  async section(
+    @Arg("key", () => String, { description: 'Roman numeral or "intro" (case-insensitive).' }) key: string,
+    @Arg("report", () => ID, reportArg) report: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const scope = await maybeReport(ctx, report);
+    const normalized = key.trim().toLowerCase() === "intro" ? "intro" : key.trim().toUpperCase();
+    const row = scope ? await ctx.loaders.section.load(scopedKey(scope.id, normalized)) : null;
+    return row ? toSection(row) : null;
+  }
+
+  @FieldResolver(() => [Subheading], { description: "The section's sub-headings in order." })
+  async subheadings(@Root() section: Section, @Ctx() ctx: Context) {
+    return (await ctx.loaders.subheadingsBySection.load(scopedKey(section.reportId, section.key))).map(
+      toSubheading,
+    );
+  }
+
+  @FieldResolver(() => [Paragraph], { description: "The section's paragraphs in order." })
+  async paragraphs(@Root() section: Section, @Ctx() ctx: Context) {
+    return (await ctx.loaders.paragraphsBySection.load(scopedKey(section.reportId, section.key))).map(
+      toParagraph,
+    );
+  }
+
+  @FieldResolver(() => [DiscussionQuestion], {
+    description: "The section's challenges and questions for discussion, in order.",
+  })
+  async discussionQuestions(@Root() section: Section, @Ctx() ctx: Context) {
+    return (await ctx.loaders.questionsBySection.load(scopedKey(section.reportId, section.key))).map(
+      toDiscussionQuestion,
+    );
+  }
+}
+
+@Resolver(() => Paragraph)
+export class ParagraphResolver {
+  @Query(() => Paragraph, { nullable: true, description: "A paragraph by number; null when unknown." })
+  async paragraph(
+    @Arg("number", () => Int, { description: "The paragraph number." }) number: number,
+    @Arg("report", () => ID, reportArg) report: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const scope = await maybeReport(ctx, report);
+    const row = scope ? await ctx.loaders.paragraph.load(scopedKey(scope.id, number)) : null;
+    return row ? toParagraph(row) : null;
+  }
+
+  @Query(() => ParagraphConnection, { description: "The report's paragraphs in order." })
+  async paragraphs(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, args.report);
+    const { limit, offset } = pageWindow(args.first, args.after);
+    const rows = await ctx.sql.query<ParagraphRow & { total: number }>(
+      `SELECT report_id, number, section_key, subheading, text, count(*) OVER () AS total
+       FROM paragraph WHERE report_id = $1 ORDER BY number LIMIT $2 OFFSET $3`,
+      [scope.id, limit, offset],
+    );
+    const total = rows[0]?.total ?? (await countOf(ctx, "paragraph", scope.id));
+    return toPage(rows.map(toParagraph), offset, total);
+  }
+
+  @FieldResolver(() => Section, { description: "The section the paragraph belongs to." })
+  async section(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return toSection((await ctx.loaders.section.load(scopedKey(paragraph.reportId, paragraph.sectionKey)))!);
+  }
+
+  @FieldResolver(() => [Footnote], { description: "The footnotes whose markers stand in the paragraph." })
+  async footnotes(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return (await ctx.loaders.footnotesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+      toFootnote,
+    );
+  }
+
+  @FieldResolver(() => [Finding], { description: "The findings the paragraph states." })
+  async findings(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return (await ctx.loaders.findingsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+      toFinding,
+    );
+  }
+
+  @FieldResolver(() => [State], { description: "The states the paragraph's findings name." })
+  async states(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return statesOf(
+      ctx,
+      paragraph.reportId,
+      ctx.loaders.statesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number)),
+    );
+  }
+
+  @FieldResolver(() => [DiscussionQuestion], {
+    description: "Lettered questions or items the paragraph introduces.",
+  })
+  async discussionQuestions(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return (await ctx.loaders.questionsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+      toDiscussionQuestion,
+    );
+  }
+
+  @FieldResolver(() => [Action], {
+    description: "The Vientiane Action Plan actions the paragraph references.",
+  })
+  async actions(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return (await ctx.loaders.actionsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+      toAction,
+    );
+  }
+
+  @FieldResolver(() => [Discrepancy], { description: "Recorded discrepancies that involve the paragraph." })
+  async discrepancies(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return (
+      await ctx.loaders.discrepanciesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))
+    ).map(toDiscrepancy);
+  }
+}
+
+@Resolver(() => Footnote)
+export class FootnoteResolver {
+  @Query(() => Footnote, { nullable: true, description: "A footnote by number; null when unknown." })
+  async footnote(
+    @Arg("number", () => Int, { description: "The footnote number." }) number: number,
+    @Arg("report", () => ID, reportArg) report: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const scope = await maybeReport(ctx, report);
+    const row = scope ? await ctx.loaders.footnote.load(scopedKey(scope.id, number)) : null;
+    return row ? toFootnote(row) : null;
+  }
+
+  @Query(() => FootnoteConnection, { description: "The report's footnotes in order." })
+  async footnotes(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const scope = await reportInScope(ctx, args.report);
+    const { limit, offset } = pageWindow(args.first, args.after);
+    const rows = await ctx.sql.query<FootnoteRow & { total: number }>(
+      `SELECT report_id, number, paragraph_number, anchor, text, count(*) OVER () AS total
+       FROM footnote WHERE report_id = $1 ORDER BY number LIMIT $2 OFFSET $3`,
+      [scope.id, limit, offset],
+    );
+    const total = rows[0]?.total ?? (await countOf(ctx, "footnote", scope.id));
+    return toPage(rows.map(toFootnote), offset, total);
+  }
+
+  @FieldResolver(() => Paragraph, { description: "The paragraph that carries the footnote marker." })
+  async paragraph(@Root() footnote: Footnote, @Ctx() ctx: Context) {
+    return toParagraph(
+      (await ctx.loaders.paragraph.load(scopedKey(footnote.reportId, footnote.paragraphNumber)))!,
+    );
+  }
+
+  @FieldResolver(() => [State], { description: "The states the footnote lists, in the order it lists them." })
+  async states(@Root() footnote: Footnote, @Ctx() ctx: Context) {
+    return statesOf(
+      ctx,
+      footnote.reportId,
+      ctx.loaders.statesByFootnote.load(scopedKey(footnote.reportId, footnote.number)),
+    );
+  }
+
+  @FieldResolver(() => [Finding], { description: "The findings that rest on the footnote." })
+  async findings(@Root() footnote: Footnote, @Ctx() ctx: Context) {
+    return (await ctx.loaders.findingsByFootnote.load(scopedKey(footnote.reportId, footnote.number))).map(
+      toFinding,
+    );
+  }
+}
+
+@Resolver(() => DiscussionQuestion)
+export class DiscussionQuestionResolver {
+  @Query(() => [DiscussionQuestion], {
+    description:
+      "Challenges and questions for discussion, in report order; only one section's when `section` is given.",
+  })
+  async discussionQuestions(
+    @Arg("section", () => String, {
+      nullable: true,
+      description: 'A section key ("III", "intro"); all sections if omitted.',
+    })
+    section: string | undefined,
+    @Arg("report", () => ID, reportArg) report: string | undefined,
+    @Ctx() ctx: Context,
+  ) {
+    const scope = await reportInScope(ctx, report);
+    const rows = await ctx.sql.query<DiscussionQuestionRow>(
+      `SELECT q.*, p.section_key FROM discussion_question q
+       JOIN paragraph p ON p.report_id = q.report_id AND p.number = q.paragraph_number
+       WHERE q.report_id = $1 AND ($2::text IS NULL OR p.section_key = $2) ORDER BY q.position`,
+      [
+        scope.id,
+        section == null
+          ? null
+          : section.trim().toLowerCase() === "intro"
+            ? "intro"
+            : section.trim().toUpperCase(),
+      ],
+    );
+    return rows.map(toDiscussionQuestion);
+  }
+
+  @FieldResolver(() => Section, { description: "The section the question belongs to." })
+  async section(@Root() question: DiscussionQuestion, @Ctx() ctx: Context) {
+    return toSection((await ctx.loaders.section.load(scopedKey(question.reportId, question.sectionKey)))!);
+  }
+
+  @FieldResolver(() => Paragraph, { description: "The paragraph the question belongs to." })
+  async paragraph(@Root() question: DiscussionQuestion, @Ctx() ctx: Context) {
+    return toParagraph(
+      (await ctx.loaders.paragraph.load(scopedKey(question.reportId, question.paragraphNumber)))!,
+    );
+  }
+}
+
+async function countOf(ctx: Context, table: "paragraph" | "footnote", reportId: string): Promise<number> {
+  const [row] = await ctx.sql.query<{ n: number }>(
+    `SELECT count(*) AS n FROM ${table} WHERE report_id = $1`,
+    [reportId],
+  );
+  return row?.n ?? 0;
+}

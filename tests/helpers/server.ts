@@ -1,0 +1,75 @@
+import type { AddressInfo } from "node:net";
+import http from "node:http";
+
+import pino from "pino";
+import type { DataSource } from "typeorm";
+
+import { createApp } from "../../server/app";
+import { openLoadedDataSource } from "./database";
+
+export interface GraphQLResponse<Data = Record<string, any>> {
+  status: number;
+  data?: Data;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  /** How many SQL statements the server issued for this request. */
+  sqlStatements: number;
+  headers: Headers;
+}
+
+export interface TestServer {
+  url: string;
+  graphqlUrl: string;
+  dataSource: DataSource;
+  /** POSTs a GraphQL request over real HTTP. */
+  graphql<Data = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<Data>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app on a real port, over the run's real PostgreSQL with the full dataset loaded.
+ * Start one per test file (beforeAll) and close it afterwards.
+ */
+export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
+  const dataSource = await openLoadedDataSource();
+  const logs: unknown[] = [];
+  const logger = pino({ level: "error" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const app = await createApp({
+    dataSource,
+    logger,
+    production: options.production ?? false,
+    isDatasetLoaded: () => true,
+  });
+  const server = http.createServer(app.express);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    dataSource,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: any };
+      return {
+        status: response.status,
+        data: body.data ?? undefined,
+        errors: body.errors,
+        sqlStatements: Number(response.headers.get("x-sql-statements") ?? NaN),
+        headers: response.headers,
+      };
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.apollo.stop();
+      await dataSource.destroy();
+    },
+  };
+}

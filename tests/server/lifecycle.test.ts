@@ -1,0 +1,154 @@
+/**
+ * The server as a user runs it: `npm start` in a child process on the embedded PostgreSQL, with
+ * its own data folder. Start, answer, restart on the same data, stop cleanly, refuse clearly.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `tsx server/index.ts` on the embedded database in `dataDir`. */
+function startServer(dataDir: string, port: number): Running {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    CCM_DATA_DIR: dataDir,
+    LOG_LEVEL: "info",
+  };
+  delete env.DATABASE_URL;
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+}
+
+async function waitUntilReady(server: Running, timeoutMs = 60_000): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
+    const ok = await fetch(`${server.url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ok) return Date.now() - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server not ready after ${timeoutMs} ms:\n${server.output()}`);
+}
+
+/** PIDs of postgres processes whose command line names this data folder. */
+function postgresProcessesOn(dataDir: string): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+        return cmd.some((arg) => arg.includes("postgres")) && cmd.includes(dataDir);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+describe("running the server with npm start on the embedded PostgreSQL", () => {
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-start-")), "pg");
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
+  fs.chmodSync(path.dirname(dataDir), 0o755);
+  let first: Running | undefined;
+
+  afterAll(async () => {
+    first?.child.kill("SIGKILL");
+    for (const pid of postgresProcessesOn(dataDir)) process.kill(pid, "SIGKILL");
+    fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
+  });
+
+  it("serves /graphql with the dataset loaded, and /healthz and /readyz answer 200", async () => {
+    first = startServer(dataDir, await freePort());
+    await waitUntilReady(first, 90_000);
+    const health = await fetch(`${first.url}/healthz`);
+    expect(health.status).toBe(200);
+    const response = await fetch(`${first.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename report { key } }" }),
+    });
+    expect(await response.json()).toEqual({
+      data: { __typename: "Query", report: { key: "beirut-progress-report-2011" } },
+    });
+  });
+
+  it("refuses a second server on the same data folder with a one-line message", async () => {
+    const second = startServer(dataDir, await freePort());
+    const code = await second.exited;
+    expect(code).toBe(1);
+    const lines = second.output().trim().split("\n");
+    expect(lines.at(-1)).toMatch(
+      /^ccm-graph: the data folder .* is in use by another PostgreSQL \(pid \d+\)/,
+    );
+    expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it("refuses a busy port with a one-line message before touching the database", async () => {
+    const busy = new URL(first!.url).port;
+    const other = path.join(path.dirname(dataDir), "other");
+    const second = startServer(other, Number(busy));
+    expect(await second.exited).toBe(1);
+    expect(second.output().trim()).toBe(
+      `ccm-graph: port ${busy} on 127.0.0.1 is already in use; stop the other server or set PORT`,
+    );
+    expect(fs.existsSync(other)).toBe(false);
+  });
+
+  it("stops on SIGTERM within seconds and leaves no postgres process behind", async () => {
+    expect(postgresProcessesOn(dataDir).length).toBeGreaterThan(0);
+    first!.child.kill("SIGTERM");
+    expect(await first!.exited).toBe(0);
+    expect(postgresProcessesOn(dataDir)).toEqual([]);
+    expect(first!.output()).toMatch(/"msg":"stopped"/);
+  });
+
+  it("restarts on the same data folder, reusing the loaded dataset", async () => {
+    const again = startServer(dataDir, await freePort());
+    try {
+      await waitUntilReady(again, 30_000);
+      expect(again.output()).toMatch(/dataset already up to date/);
+      expect(again.output()).not.toMatch(/"msg":"dataset loaded"/);
+    } finally {
+      again.child.kill("SIGINT");
+      expect(await again.exited).toBe(0);
+    }
+    expect(postgresProcessesOn(dataDir)).toEqual([]);
+  });
+});
