@@ -1,44 +1,132 @@
+import fs from "node:fs";
+import path from "node:path";
+
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
 import express from "express";
+import { rateLimit } from "express-rate-limit";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
+import type { Config } from "./config";
+import { PROJECT_ROOT } from "./config";
 import { type Context, createContext } from "./context";
 import { createErrorFormatter } from "./errors";
+import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
+import { explorerRoutes, loadCatalogue } from "./http/explorer";
+import {
+  armorRules,
+  bodyErrors,
+  costLimitPlugin,
+  documentGuard,
+  errorBody,
+  refuseBatches,
+} from "./http/limits";
+import { Metrics, notesOf, requestLogger } from "./http/observability";
+import { questionRoutes } from "./http/questions";
 import { buildGraphSchema } from "./schema";
+
+export type AppConfig = Pick<
+  Config,
+  "production" | "corsOrigins" | "rateLimitPerMinute" | "cacheMaxAgeSeconds" | "responseCache" | "limits"
+>;
 
 export interface AppOptions {
   dataSource: DataSource;
   logger: Logger;
-  production: boolean;
+  config: AppConfig;
   /** True once the dataset is loaded; /readyz answers 503 before. */
   isDatasetLoaded(): boolean;
+  /** How often to re-read the dataset version (ms); an ingest from another process shows within it. */
+  versionPollMs?: number;
 }
 
 export interface App {
   express: express.Express;
   apollo: ApolloServer<Context>;
+  datasetVersion: DatasetVersion;
+  metrics: Metrics;
+  /** Stops Apollo and the background version poll (the caller closes HTTP and the pool). */
+  stop(): Promise<void>;
+}
+
+const PERSISTED_OPERATIONS = path.join(PROJECT_ROOT, "sdk", "generated", "persisted-operations.json");
+
+/**
+ * The APQ store: automatic persisted queries that clients register at run time, plus the SDK's
+ * catalogue, which is known by hash from the start (sdk/generated/persisted-operations.json).
+ */
+function persistedQueryStore(): KeyValueCache<string> {
+  const manifest: Record<string, string> = fs.existsSync(PERSISTED_OPERATIONS)
+    ? JSON.parse(fs.readFileSync(PERSISTED_OPERATIONS, "utf8"))
+    : {};
+  const registered = new InMemoryLRUCache<string>({ maxSize: 5 * 1024 * 1024 });
+  return {
+    // Apollo prefixes APQ keys with "apq:".
+    get: async (key) => manifest[key.replace(/^apq:/, "")] ?? registered.get(key),
+    set: (key, value, options) => registered.set(key, value, options),
+    delete: (key) => registered.delete(key),
+  };
 }
 
 /** Builds Apollo and the HTTP routes around it; listening is left to the caller (server/index.ts). */
 export async function createApp(options: AppOptions): Promise<App> {
-  const { dataSource, logger } = options;
+  const { dataSource, logger, config } = options;
+  const schema = buildGraphSchema();
+  const metrics = new Metrics();
+  const datasetVersion = new DatasetVersion(dataSource);
+  await datasetVersion
+    .refresh()
+    .catch((error) => logger.warn({ err: error }, "could not read the dataset version"));
+  datasetVersion.start(options.versionPollMs ?? 2_000);
+  const httpCache = { maxAgeSeconds: config.cacheMaxAgeSeconds };
+
+  const plugins: ApolloServerPlugin<Context>[] = [
+    costLimitPlugin(schema, config.limits),
+    metrics.plugin(),
+    cacheHeadersPlugin(httpCache),
+    requestNotes,
+    // Our own explorer is served at /; Apollo's landing page (which loads from a CDN) is off.
+    ApolloServerPluginLandingPageDisabled(),
+    // The data changes only on ingest: every answer may be cached; our headers are set on GET only.
+    ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds, calculateHttpHeaders: false }),
+  ];
+  if (config.responseCache) {
+    plugins.push(
+      responseCachePlugin({
+        // Keyed by dataset version: an ingest makes every older entry unreachable.
+        extraCacheKeyData: async () => datasetVersion.current,
+      }),
+    );
+  }
+
   const apollo = new ApolloServer<Context>({
-    schema: buildGraphSchema(),
+    schema,
     introspection: true,
     // The server does its own ordered shutdown (HTTP, then the pool, then the database).
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    persistedQueries: { cache: persistedQueryStore() },
+    cache: new InMemoryLRUCache({ maxSize: 50 * 1024 * 1024 }),
+    validationRules: armorRules(config.limits),
     formatError: createErrorFormatter((error, message) => logger.error({ err: error }, message)),
-    plugins: [sqlStatementCount],
+    plugins,
   });
   await apollo.start();
 
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", false);
+  app.set("etag", false);
+
+  app.use(requestLogger(logger));
+  app.use(cors({ origin: config.corsOrigins === "*" ? "*" : config.corsOrigins, maxAge: 600 }));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -57,24 +145,75 @@ export async function createApp(options: AppOptions): Promise<App> {
     });
   });
 
+  app.get("/metrics", metrics.handler());
+
+  if (config.rateLimitPerMinute > 0) {
+    app.use(
+      ["/graphql", "/api"],
+      rateLimit({
+        windowMs: 60_000,
+        limit: config.rateLimitPerMinute,
+        standardHeaders: "draft-7",
+        legacyHeaders: false,
+        handler: (_req, res, _next, limiter) => {
+          res.setHeader("Retry-After", String(Math.ceil(limiter.windowMs / 1000)));
+          res
+            .status(429)
+            .json(
+              errorBody("RATE_LIMITED", `Too many requests: at most ${limiter.limit} a minute per client.`),
+            );
+        },
+      }),
+    );
+  }
+
+  const catalogue = loadCatalogue();
+  app.use(explorerRoutes(catalogue));
+  app.use(conditionalGet(datasetVersion, httpCache));
+  app.use(questionRoutes(apollo, schema, catalogue, (res) => createContext(dataSource, res), httpCache));
+
   app.use(
     "/graphql",
-    cors(),
-    express.json({ limit: "100kb" }),
+    express.json({ limit: config.limits.maxBodyBytes }),
+    bodyErrors(config.limits),
+    refuseBatches,
+    documentGuard(config.limits),
     expressMiddleware(apollo, {
-      context: async () => createContext(dataSource),
+      context: async ({ res }) => createContext(dataSource, res),
     }),
   );
 
-  return { express: app, apollo };
+  // Anything that escaped the routes above: log it, answer without details.
+  app.use(((error, _req, res, _next) => {
+    logger.error({ err: error }, "unexpected error outside GraphQL");
+    if (!res.headersSent) res.status(500).json(errorBody("INTERNAL_SERVER_ERROR", "Internal server error"));
+  }) as express.ErrorRequestHandler);
+
+  return {
+    express: app,
+    apollo,
+    datasetVersion,
+    metrics,
+    async stop() {
+      datasetVersion.stop();
+      await apollo.stop();
+    },
+  };
 }
 
-/** Lets tests and the benchmark see how many SQL statements a request issued. */
-const sqlStatementCount: ApolloServerPlugin<Context> = {
+/** Notes for the request log line, and how many SQL statements a request issued (a header). */
+const requestNotes: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, response }) {
+      async willSendResponse({ contextValue, response, operationName, request, errors }) {
         response.http.headers.set("x-sql-statements", String(contextValue.sql.statements));
+        if (contextValue.res) {
+          const notes = notesOf(contextValue.res);
+          notes.operationName = operationName ?? request.operationName ?? undefined;
+          notes.sqlStatements = contextValue.sql.statements;
+          const codes = errors?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          if (codes?.length) notes.errorCodes = codes;
+        }
       },
     };
   },

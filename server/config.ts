@@ -1,5 +1,7 @@
 import path from "node:path";
 
+import { type Limits, limitsFromEnv } from "./http/limits";
+
 /** Where the project lives: everything relative (data folder, dataset) is resolved from here. */
 export const PROJECT_ROOT = path.resolve(__dirname, "..");
 
@@ -15,6 +17,15 @@ export interface Config {
   participantsFile: string;
   production: boolean;
   logLevel: string;
+  /** Origins allowed by CORS: "*" (any, the default: the API is public and read-only) or a list. */
+  corsOrigins: "*" | string[];
+  /** Requests per minute per client IP; 0 turns rate limiting off. */
+  rateLimitPerMinute: number;
+  /** Seconds clients and proxies may reuse a GET answer. */
+  cacheMaxAgeSeconds: number;
+  /** Whole answers cached in memory, keyed by dataset version. */
+  responseCache: boolean;
+  limits: Limits;
 }
 
 /** Reads the configuration from the environment; every variable is documented in the README. */
@@ -23,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const production = env.NODE_ENV === "production";
   return {
     host: env.HOST ?? "127.0.0.1",
     port,
@@ -30,9 +42,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(PROJECT_ROOT, env.CCM_DATA_DIR ?? ".data/postgres"),
     datasetDir: path.resolve(PROJECT_ROOT, env.CCM_DATASET_DIR ?? "server/data/reports"),
     participantsFile: path.resolve(PROJECT_ROOT, env.CCM_PARTICIPANTS ?? "server/data/ccm-participants.json"),
-    production: env.NODE_ENV === "production",
+    production,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    corsOrigins: parseOrigins(env.CORS_ORIGINS),
+    rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", production ? 600 : 0),
+    cacheMaxAgeSeconds: integer(env, "CACHE_MAX_AGE", 60),
+    responseCache: (env.RESPONSE_CACHE ?? "on") !== "off",
+    limits: limitsFromEnv(env),
   };
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a whole number >= 0, got "${raw}"`);
+  return value;
+}
+
+function parseOrigins(raw: string | undefined): "*" | string[] {
+  if (raw === undefined || raw.trim() === "" || raw.trim() === "*") return "*";
+  return raw
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
 }
 
 /** A problem the operator can fix from the message alone: printed as one line, no stack trace. */

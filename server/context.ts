@@ -1,3 +1,4 @@
+import type { Response } from "express";
 import type { DataSource } from "typeorm";
 
 import { Sql } from "./db/sql";
@@ -7,9 +8,11 @@ import { createLoaders, type Loaders } from "./loaders";
 export interface Context {
   sql: Sql;
   loaders: Loaders;
+  /** The HTTP response, when the request came over HTTP (for cache headers and log notes). */
+  res?: Response;
 }
 
-export function createContext(dataSource: DataSource): Context {
+export function createContext(dataSource: DataSource, res?: Response): Context {
   const sql = new Sql(dataSource);
-  return { sql, loaders: createLoaders(sql) };
+  return { sql, loaders: createLoaders(sql), res };
 }

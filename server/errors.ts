@@ -2,6 +2,8 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import type { GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
 
+import { ARMOR_CODES } from "./http/limits";
+
 /**
  * The closed set of error codes a client can see in `errors[].extensions.code`. Anything else is
  * an unexpected error: it is logged with its stack and reaches the client masked as
@@ -22,6 +24,7 @@ export const ERROR_CODES = [
   "TOO_MANY_TOKENS",
   "TOO_MANY_DIRECTIVES",
   "DOCUMENT_TOO_LARGE",
+  "REQUEST_TOO_LARGE",
   "BATCH_NOT_ALLOWED",
   "RATE_LIMITED",
   "DATABASE_UNAVAILABLE",
@@ -76,7 +79,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 export function createErrorFormatter(logError: (error: unknown, message: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = formatted.extensions?.code as string | undefined;
+    let code = formatted.extensions?.code as string | undefined;
+    // graphql-armor's refusals carry no code of their own: give each one its code.
+    const armor = ARMOR_CODES.find(([pattern]) => pattern.test(formatted.message));
+    if (armor) {
+      code = armor[1];
+      formatted = {
+        ...formatted,
+        message: formatted.message.replace(/^Syntax Error: /, ""),
+        extensions: { ...formatted.extensions, code },
+      };
+    }
     if (isDatabaseUnavailable(original)) {
       return {
         message: "The database is unavailable; try again shortly.",

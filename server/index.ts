@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel, base: { service: "ccm-graph" } });
   let database: Database | undefined;
+  let stopApp: () => Promise<void> = async () => {};
   let stopping = false;
 
   // Until the app is ready, answer health checks and refuse the rest with 503.
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
+    await stopApp();
     await database?.close();
     logger.info("stopped");
     process.exit(exitCode);
@@ -65,9 +67,10 @@ async function main(): Promise<void> {
     const app = await createApp({
       dataSource: database.dataSource,
       logger,
-      production: config.production,
+      config,
       isDatasetLoaded: () => loads.length > 0,
     });
+    stopApp = () => app.stop();
     handler = app.express;
     const { port } = server.address() as { port: number };
     const shownHost = config.host === "127.0.0.1" ? "localhost" : config.host;

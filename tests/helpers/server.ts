@@ -4,7 +4,8 @@ import http from "node:http";
 import pino from "pino";
 import type { DataSource } from "typeorm";
 
-import { createApp } from "../../server/app";
+import { type AppConfig, createApp } from "../../server/app";
+import { loadConfig } from "../../server/config";
 import { openLoadedDataSource } from "./database";
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -32,14 +33,17 @@ export interface TestServer {
  * The real app on a real port, over the run's real PostgreSQL with the full dataset loaded.
  * Start one per test file (beforeAll) and close it afterwards.
  */
-export async function startTestServer(options: { production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { production?: boolean; config?: Partial<AppConfig>; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
   const dataSource = await openLoadedDataSource();
   const logs: unknown[] = [];
   const logger = pino({ level: "error" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const base = loadConfig({ ...(options.production ? { NODE_ENV: "production" } : {}), ...options.env });
   const app = await createApp({
     dataSource,
     logger,
-    production: options.production ?? false,
+    config: { ...base, ...options.config },
     isDatasetLoaded: () => true,
   });
   const server = http.createServer(app.express);
@@ -68,7 +72,7 @@ export async function startTestServer(options: { production?: boolean } = {}): P
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.apollo.stop();
+      await app.stop();
       await dataSource.destroy();
     },
   };

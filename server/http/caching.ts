@@ -1,0 +1,121 @@
+import crypto from "node:crypto";
+
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Request, RequestHandler, Response } from "express";
+import type { DataSource } from "typeorm";
+
+/**
+ * The version of the data being served: one hash of every loaded report's dataset version. The
+ * data only changes on ingest, so this one value keys every cache (ETags, whole responses). It is
+ * read at start and re-read every `pollMs` so that an ingest run from another process (`npm run
+ * ingest`) is picked up within that interval.
+ */
+export class DatasetVersion {
+  private value: string | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly listeners: ((version: string) => void)[] = [];
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get current(): string | null {
+    return this.value;
+  }
+
+  /** Calls `listener` whenever the version changes (e.g. to drop caches). */
+  onChange(listener: (version: string) => void): void {
+    this.listeners.push(listener);
+  }
+
+  async refresh(): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      "SELECT string_agg(id || '=' || dataset_version, ',' ORDER BY id) AS versions FROM report",
+    );
+    const versions: string | null = row?.versions ?? null;
+    const next = versions ? crypto.createHash("sha256").update(versions).digest("hex").slice(0, 16) : null;
+    if (next && next !== this.value) {
+      this.value = next;
+      for (const listener of this.listeners) listener(next);
+    }
+    return this.value;
+  }
+
+  start(pollMs: number): void {
+    this.timer = setInterval(() => void this.refresh().catch(() => {}), pollMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+}
+
+export interface HttpCacheOptions {
+  /** Seconds a GET answer may be reused by clients and proxies. */
+  maxAgeSeconds: number;
+}
+
+/** A GET answer's ETag: the dataset version and the request (URL and the representation asked for). */
+export function etagFor(version: string, req: Request): string {
+  const key = `${req.originalUrl}\n${req.headers.accept ?? ""}`;
+  return `W/"${version}-${crypto.createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch
+    .split(",")
+    .map((tag) => tag.trim())
+    .some((tag) => tag === "*" || tag === etag || tag.replace(/^W\//, "") === etag.replace(/^W\//, ""));
+}
+
+/**
+ * For GET requests: answers 304 when the client already holds the current answer, and otherwise
+ * arranges for a successful answer to carry ETag and Cache-Control (see `markCacheable`).
+ */
+export function conditionalGet(version: DatasetVersion, options: HttpCacheOptions): RequestHandler {
+  return (req, res, next) => {
+    const current = version.current;
+    if ((req.method !== "GET" && req.method !== "HEAD") || !current) return next();
+    const etag = etagFor(current, req);
+    if (matches(req.headers["if-none-match"], etag)) {
+      res.setHeader("ETag", etag);
+      res.setHeader("Cache-Control", cacheControl(options));
+      res.status(304).end();
+      return;
+    }
+    (res.locals as { etag?: string }).etag = etag;
+    next();
+  };
+}
+
+export function cacheControl(options: HttpCacheOptions): string {
+  return `public, max-age=${options.maxAgeSeconds}`;
+}
+
+/** Adds the validators prepared by `conditionalGet` to a successful answer. */
+export function markCacheable(res: Response, options: HttpCacheOptions): void {
+  const etag = (res.locals as { etag?: string }).etag;
+  if (!etag) return;
+  res.setHeader("ETag", etag);
+  res.setHeader("Cache-Control", cacheControl(options));
+}
+
+/** GraphQL GET answers without errors become cacheable (POST answers never are). */
+export function cacheHeadersPlugin(options: HttpCacheOptions): ApolloServerPlugin<{ res?: Response }> {
+  return {
+    async requestDidStart({ request, contextValue }) {
+      if (request.http?.method !== "GET") return;
+      return {
+        async willSendResponse({ response }) {
+          const res = contextValue.res;
+          const ok = response.body.kind === "single" && !response.body.singleResult.errors;
+          if (!ok || !res) return;
+          const etag = (res.locals as { etag?: string }).etag;
+          if (!etag) return;
+          response.http.headers.set("etag", etag);
+          response.http.headers.set("cache-control", cacheControl(options));
+        },
+      };
+    },
+  };
+}

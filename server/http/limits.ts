@@ -1,0 +1,208 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
+import type { ErrorRequestHandler, RequestHandler } from "express";
+import { getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from "graphql";
+import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+
+import type { ErrorCode } from "../errors";
+
+/** The limits a request must stay within; every one is configurable from the environment. */
+export interface Limits {
+  /** Deepest selection nesting (introspection included). */
+  maxDepth: number;
+  /** Highest query cost; list fields multiply their children's cost by their page size. */
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Longest query document, in characters. */
+  maxDocumentLength: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 15,
+  maxCost: 50_000,
+  maxAliases: 30,
+  maxTokens: 5_000,
+  maxDirectives: 20,
+  maxDocumentLength: 20_000,
+  maxBodyBytes: 100_000,
+};
+
+const ENV_NAMES: Record<keyof Limits, string> = {
+  maxDepth: "MAX_DEPTH",
+  maxCost: "MAX_COST",
+  maxAliases: "MAX_ALIASES",
+  maxTokens: "MAX_TOKENS",
+  maxDirectives: "MAX_DIRECTIVES",
+  maxDocumentLength: "MAX_DOCUMENT_LENGTH",
+  maxBodyBytes: "MAX_BODY_BYTES",
+};
+
+export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(ENV_NAMES) as (keyof Limits)[]) {
+    const raw = env[ENV_NAMES[key]];
+    if (raw === undefined || raw === "") continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value <= 0)
+      throw new Error(`${ENV_NAMES[key]} must be a positive integer`);
+    limits[key] = value;
+  }
+  return limits;
+}
+
+/** A refusal: a GraphQLError with its own code and HTTP status 400. */
+export function refusal(code: ErrorCode, message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
+}
+
+/**
+ * graphql-armor's rules report "Syntax Error: <message>" without a code; these patterns give
+ * each refusal its own code (see server/errors.ts, which applies them).
+ */
+export const ARMOR_CODES: [RegExp, ErrorCode][] = [
+  [/Query depth limit of \d+ exceeded/, "QUERY_TOO_DEEP"],
+  [/Aliases limit of \d+ exceeded/, "TOO_MANY_ALIASES"],
+  [/Token limit of \d+ exceeded/, "TOO_MANY_TOKENS"],
+  [/Directives limit of \d+ exceeded/, "TOO_MANY_DIRECTIVES"],
+];
+
+/** Reports an armor refusal as a validation error (a 400 answer), instead of throwing. */
+const report = [
+  (context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) =>
+    context?.reportError(error),
+];
+
+/** Depth, aliases and directives as validation rules from graphql-armor. */
+export function armorRules(limits: Limits): ValidationRule[] {
+  const common = { exposeLimits: true, propagateOnRejection: false, onReject: report } as const;
+  return [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...common }),
+    maxAliasesRule({ n: limits.maxAliases, ...common }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...common }),
+  ] as unknown as ValidationRule[];
+}
+
+/**
+ * Document length and token count, checked before GraphQL parses anything (graphql-armor's
+ * token-counting parser). Requests by persisted-query hash carry no document and pass.
+ */
+export function documentGuard(limits: Limits): RequestHandler {
+  return (req, res, next) => {
+    const query =
+      req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query !== "string") return next();
+    if (query.length > limits.maxDocumentLength) {
+      res
+        .status(400)
+        .json(
+          errorBody(
+            "DOCUMENT_TOO_LARGE",
+            `The query document has ${query.length} characters; the limit is ${limits.maxDocumentLength}.`,
+          ),
+        );
+      return;
+    }
+    try {
+      new MaxTokensParserWLexer(query, { n: limits.maxTokens, exposeLimits: true }).parseDocument();
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/Token limit of \d+ exceeded/.test(message)) {
+        res.status(400).json(errorBody("TOO_MANY_TOKENS", message.replace(/^Syntax Error: /, "")));
+        return;
+      }
+      // Any other syntax error is GraphQL's to report (GRAPHQL_PARSE_FAILED).
+    }
+    next();
+  };
+}
+
+/** Assumed length of lists that take no `first` argument (a state's findings, a footnote's states). */
+const UNPAGED_LIST_SIZE = 10;
+
+/**
+ * Cost of a field: 1 plus its children; a paged list (`first`) multiplies its children by the
+ * page size (default 50), any other list by UNPAGED_LIST_SIZE.
+ */
+const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  if (typeof args.first === "number") return 1 + childComplexity * Math.max(args.first, 1);
+  if (field.args.some((a) => a.name === "first")) return 1 + childComplexity * 50;
+  if (isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
+  return undefined;
+};
+
+/** Refuses operations whose cost (page sizes multiplied) exceeds the limit, before execution. */
+export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document }) {
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (cost > limits.maxCost) {
+            throw refusal(
+              "QUERY_TOO_COMPLEX",
+              `Query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer nested lists.`,
+            );
+          }
+        },
+      };
+    },
+  };
+}
+
+/** A JSON error body in the GraphQL response shape, for refusals made before GraphQL runs. */
+export function errorBody(code: ErrorCode, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** Batched requests (a JSON array of operations) are refused: one operation per request. */
+export const refuseBatches: RequestHandler = (req, res, next) => {
+  if (Array.isArray(req.body)) {
+    res
+      .status(400)
+      .json(
+        errorBody("BATCH_NOT_ALLOWED", "Batched requests are not accepted: send one operation per request."),
+      );
+    return;
+  }
+  next();
+};
+
+/** Turns body-parser failures (too large, malformed JSON) into clear 400 answers. */
+export function bodyErrors(limits: Limits): ErrorRequestHandler {
+  return (error, _req, res, next) => {
+    const type = (error as { type?: string }).type;
+    if (type === "entity.too.large") {
+      res
+        .status(400)
+        .json(
+          errorBody(
+            "REQUEST_TOO_LARGE",
+            `The request body exceeds the limit of ${limits.maxBodyBytes} bytes.`,
+          ),
+        );
+      return;
+    }
+    if (type === "entity.parse.failed") {
+      res.status(400).json(errorBody("BAD_REQUEST", "The request body is not valid JSON."));
+      return;
+    }
+    if (type === "encoding.unsupported" || type === "charset.unsupported") {
+      res.status(400).json(errorBody("BAD_REQUEST", "The request body's encoding is not supported."));
+      return;
+    }
+    next(error);
+  };
+}

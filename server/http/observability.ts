@@ -1,0 +1,112 @@
+import crypto from "node:crypto";
+
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Request, RequestHandler, Response } from "express";
+import type { Logger } from "pino";
+import { pinoHttp } from "pino-http";
+import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
+
+import type { Context } from "../context";
+
+/** What the GraphQL layer tells the HTTP log line about a request. */
+export interface RequestNotes {
+  operationName?: string;
+  sqlStatements?: number;
+  errorCodes?: string[];
+}
+
+/** The notes of the current request, kept on res.locals so the log line can read them. */
+export function notesOf(res: Response): RequestNotes {
+  return ((res.locals as { notes?: RequestNotes }).notes ??= {});
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/**
+ * One structured log line per request: request id (taken from a sane `x-request-id` or made up,
+ * and echoed back), method, route, status, duration, GraphQL operation name and SQL statements.
+ */
+export function requestLogger(logger: Logger): RequestHandler {
+  return pinoHttp({
+    logger,
+    genReqId(req, res) {
+      const given = req.headers["x-request-id"];
+      const id = typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+      res.setHeader("x-request-id", id);
+      return id;
+    },
+    customProps: (_req, res) => ({ ...notesOf(res as Response) }),
+    serializers: {
+      req: (req: Request & { id?: string }) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res: Response) => ({ statusCode: res.statusCode }),
+    },
+    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
+    autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
+  });
+}
+
+/** Operation names are chosen by clients: keep the label set bounded. */
+const MAX_OPERATION_LABELS = 200;
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Prometheus metrics (prom-client): request counts and latency histograms by operation. */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly seen = new Set<string>();
+  private readonly requests: Counter<"operation" | "outcome">;
+  private readonly duration: Histogram<"operation">;
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: "ccm_graph_" });
+    this.requests = new Counter({
+      name: "ccm_graph_graphql_requests_total",
+      help: "GraphQL requests by operation name and outcome (ok, error).",
+      labelNames: ["operation", "outcome"],
+      registers: [this.registry],
+    });
+    this.duration = new Histogram({
+      name: "ccm_graph_graphql_request_duration_seconds",
+      help: "Time to answer a GraphQL request, by operation name.",
+      labelNames: ["operation"],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+  }
+
+  /** The label for an operation name: itself while the label set is small, else "other". */
+  label(operationName: string | undefined | null): string {
+    if (!operationName) return "anonymous";
+    if (!OPERATION_NAME.test(operationName)) return "other";
+    if (this.seen.has(operationName)) return operationName;
+    if (this.seen.size >= MAX_OPERATION_LABELS) return "other";
+    this.seen.add(operationName);
+    return operationName;
+  }
+
+  /** The Apollo plugin that records every request. */
+  plugin(): ApolloServerPlugin<Context> {
+    return {
+      requestDidStart: async ({ request }) => {
+        const started = process.hrtime.bigint();
+        return {
+          willSendResponse: async ({ response, operationName, errors }) => {
+            const operation = this.label(operationName ?? request.operationName);
+            const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+            const failed =
+              (errors?.length ?? 0) > 0 ||
+              (response.body.kind === "single" && !!response.body.singleResult.errors);
+            this.requests.inc({ operation, outcome: failed ? "error" : "ok" });
+            this.duration.observe({ operation }, seconds);
+          },
+        };
+      },
+    };
+  }
+
+  handler(): RequestHandler {
+    return async (_req, res) => {
+      res.setHeader("content-type", this.registry.contentType);
+      res.end(await this.registry.metrics());
+    };
+  }
+}
