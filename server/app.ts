@@ -1,3 +1,5 @@
+import "reflect-metadata";
+
 import fs from "node:fs";
 import path from "node:path";
 

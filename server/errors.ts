@@ -98,6 +98,14 @@ export function createErrorFormatter(logError: (error: unknown, message: string)
         extensions: { code: "DATABASE_UNAVAILABLE" },
       };
     }
+    // Apollo's own protocol refusals (e.g. an APQ hash that does not match) carry an HTTP 4xx
+    // status but no code: they are the client's error, not ours.
+    const status = (original as GraphQLError | undefined)?.extensions?.http as
+      { status?: number } | undefined;
+    const ownCode = (original as GraphQLError | undefined)?.extensions?.code;
+    if (!ownCode && original instanceof GraphQLError && status?.status && status.status < 500) {
+      return { ...formatted, extensions: { code: "BAD_REQUEST" } };
+    }
     if (code && KNOWN.has(code) && code !== "INTERNAL_SERVER_ERROR") {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

@@ -217,4 +217,11 @@ registerEnumType(LegislationStatus, {
 
 export const SortDirection = enumOf(["ASC", "DESC"] as const);
 export type SortDirection = keyof typeof SortDirection;
-registerEnumType(SortDirection, { name: "SortDirection", description: "Ascending or descending order." });
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "Ascending or descending order.",
+  valuesConfig: {
+    ASC: { description: "Ascending: A to Z, smallest first." },
+    DESC: { description: "Descending: Z to A, largest first." },
+  },
+});

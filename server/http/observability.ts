@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
+import { getOperationAST } from "graphql";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
@@ -89,8 +90,12 @@ export class Metrics {
       requestDidStart: async ({ request }) => {
         const started = process.hrtime.bigint();
         return {
-          willSendResponse: async ({ response, operationName, errors }) => {
-            const operation = this.label(operationName ?? request.operationName);
+          willSendResponse: async ({ response, operationName, errors, document }) => {
+            // A request that failed validation has no resolved operation: read its name from the document.
+            const named =
+              operationName ??
+              (document ? getOperationAST(document, request.operationName)?.name?.value : undefined);
+            const operation = this.label(named ?? request.operationName);
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             const failed =
               (errors?.length ?? 0) > 0 ||

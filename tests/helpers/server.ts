@@ -26,25 +26,40 @@ export interface TestServer {
     query: string,
     variables?: Record<string, unknown>,
   ): Promise<GraphQLResponse<Data>>;
+  /** The structured log lines the server wrote (at `logLevel`, default "error"). */
+  logs: Record<string, any>[];
   close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  production?: boolean;
+  config?: Partial<AppConfig>;
+  env?: NodeJS.ProcessEnv;
+  /** Serve this (already migrated and loaded) DataSource instead of the run's shared database. */
+  dataSource?: DataSource;
+  logLevel?: string;
+  versionPollMs?: number;
 }
 
 /**
  * The real app on a real port, over the run's real PostgreSQL with the full dataset loaded.
  * Start one per test file (beforeAll) and close it afterwards.
  */
-export async function startTestServer(
-  options: { production?: boolean; config?: Partial<AppConfig>; env?: NodeJS.ProcessEnv } = {},
-): Promise<TestServer> {
-  const dataSource = await openLoadedDataSource();
-  const logs: unknown[] = [];
-  const logger = pino({ level: "error" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const ownDataSource = !options.dataSource;
+  const dataSource = options.dataSource ?? (await openLoadedDataSource());
+  const logs: Record<string, any>[] = [];
+  const logger = pino(
+    { level: options.logLevel ?? "error" },
+    { write: (line: string) => void logs.push(JSON.parse(line)) },
+  );
   const base = loadConfig({ ...(options.production ? { NODE_ENV: "production" } : {}), ...options.env });
   const app = await createApp({
     dataSource,
     logger,
     config: { ...base, ...options.config },
     isDatasetLoaded: () => true,
+    versionPollMs: options.versionPollMs,
   });
   const server = http.createServer(app.express);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -54,6 +69,7 @@ export async function startTestServer(
     url,
     graphqlUrl: `${url}/graphql`,
     dataSource,
+    logs,
     async graphql(query, variables) {
       const response = await fetch(`${url}/graphql`, {
         method: "POST",
@@ -73,7 +89,7 @@ export async function startTestServer(
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.stop();
-      await dataSource.destroy();
+      if (ownDataSource) await dataSource.destroy();
     },
   };
 }

@@ -1,0 +1,147 @@
+/**
+ * Dashboards fetch URLs on a schedule: GET queries work, answers carry an ETag derived from the
+ * dataset version and Cache-Control, and a conditional request costs a 304. CSRF prevention
+ * stays on for GET.
+ */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { loadConfig } from "../../server/config";
+import { ingestReport } from "../../server/data/ingest";
+import { createScratchDatabase, openLoadedDataSource } from "../helpers/database";
+import { startTestServer, type TestServer } from "../helpers/server";
+
+const HEADLINE = `{ states(filter: { status: SIGNATORY, stockpile: {}, assistanceNeed: {} }) { nodes { code } } }`;
+const getUrl = (server: TestServer, query: string) =>
+  `${server.graphqlUrl}?query=${encodeURIComponent(query)}`;
+const preflight = { "apollo-require-preflight": "true" };
+
+describe("GET queries with caching", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("answers the headline question over GET with an ETag and Cache-Control", async () => {
+    const response = await fetch(getUrl(server, HEADLINE), { headers: preflight });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { states: { nodes: [{ code: "CIV" }] } } });
+    expect(response.headers.get("etag")).toMatch(/^W\/"[0-9a-f]{16}-[\w-]{16}"$/);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+  });
+
+  it("answers 304 with no body to a conditional GET that already holds the answer", async () => {
+    const first = await fetch(getUrl(server, HEADLINE), { headers: preflight });
+    const etag = first.headers.get("etag")!;
+    const second = await fetch(getUrl(server, HEADLINE), {
+      headers: { ...preflight, "if-none-match": etag },
+    });
+    expect(second.status).toBe(304);
+    expect(await second.text()).toBe("");
+    expect(second.headers.get("etag")).toBe(etag);
+  });
+
+  it("gives different questions different ETags", async () => {
+    const a = await fetch(getUrl(server, HEADLINE), { headers: preflight });
+    const b = await fetch(getUrl(server, "{ report { key } }"), { headers: preflight });
+    expect(a.headers.get("etag")).not.toBe(b.headers.get("etag"));
+  });
+
+  it("refuses a GET without a CSRF-safe header (CSRF prevention stays on)", async () => {
+    const response = await fetch(getUrl(server, HEADLINE));
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/);
+  });
+
+  it("never marks POST answers or failed GETs as cacheable", async () => {
+    const post = await server.graphql(HEADLINE);
+    expect(post.status).toBe(200);
+    expect(post.headers.get("etag")).toBeNull();
+    const failed = await fetch(getUrl(server, "{ nope }"), { headers: preflight });
+    expect(failed.status).toBe(400);
+    expect(failed.headers.get("etag")).toBeNull();
+    expect(failed.headers.get("cache-control")).toBeNull();
+  });
+});
+
+describe("automatic persisted queries", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const post = (body: unknown) =>
+    fetch(server.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("asks for the document once, then answers by hash alone", async () => {
+    const query = `{ state(code: "LAO") { name } } # ${crypto.randomUUID()}`;
+    const sha256Hash = crypto.createHash("sha256").update(query).digest("hex");
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+
+    const unknown = await (await post({ extensions })).json();
+    expect(unknown.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+
+    const registered = await (await post({ query, extensions })).json();
+    expect(registered).toEqual({ data: { state: { name: "Lao People's Democratic Republic" } } });
+
+    const byHash = await (await post({ extensions })).json();
+    expect(byHash).toEqual({ data: { state: { name: "Lao People's Democratic Republic" } } });
+  });
+
+  it("refuses a document that does not match its hash", async () => {
+    const response = await post({
+      query: "{ report { key } }",
+      extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/does not match/);
+  });
+});
+
+describe("the ETag follows the data", () => {
+  it("changes when a new version of the dataset is ingested, so old answers are not served", async () => {
+    const scratch = await createScratchDatabase();
+    const dataSource = await openLoadedDataSource(scratch.url);
+    const server = await startTestServer({ dataSource, versionPollMs: 100 });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-etag-"));
+    try {
+      const before = await fetch(getUrl(server, "{ report { title } }"), { headers: preflight });
+      const etag = before.headers.get("etag")!;
+
+      // A corrected edition of the same report: same id, different title.
+      const config = loadConfig({ DATABASE_URL: scratch.url });
+      const original = JSON.parse(
+        fs.readFileSync(path.join(config.datasetDir, "beirut-progress-report-2011.json"), "utf8"),
+      );
+      original.report.title = `${original.report.title} (corrected edition)`;
+      const edited = path.join(dir, "beirut-progress-report-2011.json");
+      fs.writeFileSync(edited, JSON.stringify(original));
+      await ingestReport(dataSource, edited, config.participantsFile);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      const stale = await fetch(getUrl(server, "{ report { title } }"), {
+        headers: { ...preflight, "if-none-match": etag },
+      });
+      expect(stale.status).toBe(200);
+      expect(stale.headers.get("etag")).not.toBe(etag);
+      expect((await stale.json()).data.report.title).toMatch(/\(corrected edition\)$/);
+    } finally {
+      await server.close();
+      await dataSource.destroy();
+      await scratch.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
