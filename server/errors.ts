@@ -43,8 +43,9 @@ export function userError(
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
 
+/** A request the client must change: answered with HTTP 400. */
 export const badInput = (message: string, extra: Record<string, unknown> = {}) =>
-  userError("BAD_USER_INPUT", message, extra);
+  userError("BAD_USER_INPUT", message, { ...extra, http: { status: 400 } });
 
 /** PostgreSQL and pg errors that mean the database cannot be reached or stopped answering. */
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -131,25 +131,48 @@ const UNPAGED_LIST_SIZE = 10;
  * page size (default 50), any other list by UNPAGED_LIST_SIZE.
  */
 const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (typeof args.first === "number") return 1 + childComplexity * Math.max(args.first, 1);
+  // Page sizes outside 1..100 are refused by the field itself, with a clearer message.
+  if (typeof args.first === "number") return 1 + childComplexity * Math.min(Math.max(args.first, 1), 100);
   if (field.args.some((a) => a.name === "first")) return 1 + childComplexity * 50;
   if (isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
   return undefined;
 };
 
-/** Refuses operations whose cost (page sizes multiplied) exceeds the limit, before execution. */
+/**
+ * Refuses, before execution, operations whose cost (page sizes multiplied) exceeds the limit,
+ * and mutations or subscriptions: the API is read-only.
+ */
 export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+        async didResolveOperation({ request, document, operation }) {
+          if (operation && operation.operation !== "query") {
+            throw refusal(
+              "GRAPHQL_VALIDATION_FAILED",
+              `ccm-graph is read-only: it has no ${operation.operation} operations.`,
+            );
+          }
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: request.operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch (error) {
+            // Fragment bombs trip the library's own node limit.
+            if (/maximum allowed number of nodes/.test((error as Error).message)) {
+              throw refusal(
+                "QUERY_TOO_COMPLEX",
+                "The query expands to too many fields; use fewer nested fragments.",
+              );
+            }
+            // Invalid variables: execution reports them properly (BAD_USER_INPUT).
+            return;
+          }
           if (cost > limits.maxCost) {
             throw refusal(
               "QUERY_TOO_COMPLEX",
