@@ -47,30 +47,41 @@ export function userError(
 export const badInput = (message: string, extra: Record<string, unknown> = {}) =>
   userError("BAD_USER_INPUT", message, { ...extra, http: { status: 400 } });
 
-/** PostgreSQL and pg errors that mean the database cannot be reached or stopped answering. */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  if (
-    [
-      "ECONNREFUSED",
-      "ECONNRESET",
-      "ETIMEDOUT",
-      "EPIPE",
-      "57P01",
-      "57P02",
-      "57P03",
-      "08006",
-      "08001",
-      "08003",
-      "08000",
-    ].includes(e.code ?? "")
-  ) {
-    return true;
-  }
-  return /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error|Connection is not established|canceling statement due to statement timeout/i.test(
-    e.message ?? "",
-  );
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  // PostgreSQL: admin shutdown, crash shutdown, cannot connect now, connection failures.
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|canceling statement due to statement timeout/i;
+
+/**
+ * PostgreSQL and pg errors that mean the database cannot be reached or stopped answering. The
+ * error may come wrapped: by TypeORM (driverError), by graphql-js (thrownValue, for non-Error
+ * values such as the pool's connect failures) or as a cause.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 4) return false;
+  const e = error as {
+    code?: unknown;
+    message?: unknown;
+    thrownValue?: unknown;
+    driverError?: unknown;
+    cause?: unknown;
+  };
+  if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
+  if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  return [e.thrownValue, e.driverError, e.cause].some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
 
 /**

@@ -50,6 +50,7 @@ export async function ingestReport(
     await writeAssertionKinds(tx);
     await tx.query("DELETE FROM report WHERE id = $1", [reportId]);
     await writeReport(tx, dataset, datasetVersion);
+    await pruneStates(tx);
     return { reportId, datasetVersion, changed: true };
   });
 }
@@ -96,6 +97,19 @@ async function writeStates(tx: EntityManager, dataset: ReportDataset, participan
     `INSERT INTO state (code, name) SELECT code, name FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name`,
     [JSON.stringify(rows)],
+  );
+}
+
+/**
+ * Drops the states that neither the participation record nor any loaded report names any more
+ * (e.g. one only an earlier version of a report named), so that a report is replaced as a unit.
+ * Every other reference to a state (assertions, use instances, the report's authors) is declared
+ * in the report's states, hence in report_state.
+ */
+async function pruneStates(tx: EntityManager) {
+  await tx.query(
+    `DELETE FROM state s WHERE NOT EXISTS (SELECT 1 FROM participation p WHERE p.state_code = s.code)
+       AND NOT EXISTS (SELECT 1 FROM report_state rs WHERE rs.state_code = s.code)`,
   );
 }
 

@@ -27,7 +27,7 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `tsx server/index.ts` on the embedded database in `dataDir`. */
+/** Starts the server as `npm start` does (`node --import tsx server/index.ts`) on the embedded database in `dataDir`. */
 function startServer(dataDir: string, port: number): Running {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -36,15 +36,11 @@ function startServer(dataDir: string, port: number): Running {
     LOG_LEVEL: "info",
   };
   delete env.DATABASE_URL;
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "server/index.ts"],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));

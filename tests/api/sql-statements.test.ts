@@ -1,0 +1,133 @@
+/**
+ * Relations resolve through per-request DataLoaders: one SQL statement per relation level, however
+ * many rows the level has. These tests count the statements a request issues (the
+ * `x-sql-statements` header) and look at the statements themselves (a spy on the DataSource the
+ * request-scoped `Sql` handle calls), the way graphql/dataloader's tests assert how the backend
+ * was called.
+ */
+import { DEFAULT_LIMITS } from "../../server/http/limits";
+import { startTestServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+/** Every statement the server sent to PostgreSQL, with its parameters, in order. */
+let statements: { text: string; params: unknown[] }[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({
+    // No response cache (a repeated query would issue no SQL at all), and a cost limit high enough
+    // for the wide pages this file asks for on purpose.
+    config: { responseCache: false, limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000_000 } },
+  });
+  const query = server.dataSource.query.bind(server.dataSource);
+  jest.spyOn(server.dataSource, "query").mockImplementation(((text: string, params?: unknown[]) => {
+    // The app's background dataset-version poll is not part of any request.
+    if (!/dataset_version, ',' ORDER BY id\) AS versions/.test(text))
+      statements.push({ text, params: params ?? [] });
+    return query(text, params);
+  }) as typeof server.dataSource.query);
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await server?.close();
+});
+
+/** Runs a query, checks it succeeded, and returns the statements it issued with the header's count. */
+async function run(query: string) {
+  statements = [];
+  const response = await server.graphql(query);
+  expect(response.errors).toBeUndefined();
+  return { data: response.data as any, count: response.sqlStatements, issued: statements };
+}
+
+/** What a statement reads, recognised by its text. */
+function label(text: string): string {
+  const sql = text.replace(/\s+/g, " ");
+  if (/^SELECT id FROM report ORDER BY synthetic/.test(sql)) return "current report";
+  if (/^SELECT \* FROM report WHERE id = ANY/.test(sql)) return "report";
+  if (/^WITH matched AS \( SELECT .* FROM state s/.test(sql)) return "states page";
+  if (/FROM assertion a JOIN assertion_kind k .* a\.state_code = ANY/.test(sql))
+    return "assertions of states";
+  if (/FROM paragraph WHERE report_id = \$1 AND number = ANY/.test(sql)) return "paragraphs";
+  if (/FROM footnote WHERE report_id = \$1 AND paragraph_number = ANY/.test(sql))
+    return "footnotes of paragraphs";
+  if (/^SELECT f\.footnote_number AS via, .* FROM finding f/.test(sql)) return "states of footnotes";
+  if (/^WITH matched AS \(SELECT f\.\* FROM finding f/.test(sql)) return "findings page";
+  if (/^SELECT f\.id AS via, .* FROM finding f/.test(sql)) return "states of findings";
+  if (/FROM footnote WHERE report_id = \$1 AND number = ANY/.test(sql)) return "footnotes";
+  return sql.slice(0, 80);
+}
+
+const FIVE_LEVELS = (first: number) => `{ states(first: ${first}) { nodes { code
+  findings { key paragraph { number footnotes { number states { code } } } } } } }`;
+
+describe("How many SQL statements does a deep query over all states issue?", () => {
+  it("issues one statement per relation level for five levels: the same 7 for 5 states as for 100", async () => {
+    // states -> findings -> paragraph -> footnotes -> states: resolving the report in scope takes
+    // 2 statements (the current report's id, then its row), the page 1, and each of the 4
+    // relation levels below it 1 (its DataLoader batches all the keys of the level). 2 + 1 + 4 = 7.
+    const five = await run(FIVE_LEVELS(5));
+    const hundred = await run(FIVE_LEVELS(100));
+    expect(five.data.states.nodes).toHaveLength(5);
+    expect(hundred.data.states.nodes).toHaveLength(100);
+    const expected = [
+      "current report",
+      "report",
+      "states page",
+      "assertions of states",
+      "paragraphs",
+      "footnotes of paragraphs",
+      "states of footnotes",
+    ];
+    expect(five.issued.map((s) => label(s.text))).toEqual(expected);
+    expect(hundred.issued.map((s) => label(s.text))).toEqual(expected);
+    expect([five.count, hundred.count]).toEqual([7, 7]);
+  });
+
+  it("asks each level's loader once with every key of the level", async () => {
+    const { data, issued } = await run(FIVE_LEVELS(100));
+    const codes: string[] = data.states.nodes.map((s: any) => s.code);
+    const findings = data.states.nodes.flatMap((s: any) => s.findings);
+    const paragraphs = [...new Set<number>(findings.map((f: any) => f.paragraph.number))];
+    const footnotes = [
+      ...new Set<number>(findings.flatMap((f: any) => f.paragraph.footnotes.map((n: any) => n.number))),
+    ];
+    const keysOf = (what: string) => issued.find((s) => label(s.text) === what)!.params[1] as unknown[];
+    // The 100 states of the page, in one IN (...) list.
+    expect(sorted(keysOf("assertions of states"))).toEqual(sorted(codes));
+    // Every paragraph any of their findings stands in, each asked once.
+    expect(sorted(keysOf("paragraphs"))).toEqual(sorted(paragraphs));
+    expect(sorted(keysOf("footnotes of paragraphs"))).toEqual(sorted(paragraphs));
+    expect(sorted(keysOf("states of footnotes"))).toEqual(sorted(footnotes));
+    // The page is not trivial: many states, findings and footnotes were fetched in those 7.
+    expect([findings.length > 100, paragraphs.length > 20, footnotes.length > 20]).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
+
+  it("stays at one statement per level when the list starts from findings", async () => {
+    // findings -> states -> findings -> footnote -> states: 2 + 1 + 4 = 7 again, for 10 or 100
+    // findings (a state's findings come from the same assertions-of-states loader).
+    const query = (first: number) => `{ findings(first: ${first}) { nodes { key
+      states { code findings { key footnote { number states { code } } } } } } }`;
+    const ten = await run(query(10));
+    const hundred = await run(query(100));
+    const expected = [
+      "current report",
+      "report",
+      "findings page",
+      "states of findings",
+      "assertions of states",
+      "footnotes",
+      "states of footnotes",
+    ];
+    expect(ten.issued.map((s) => label(s.text))).toEqual(expected);
+    expect(hundred.issued.map((s) => label(s.text))).toEqual(expected);
+    expect([ten.count, hundred.count]).toEqual([7, 7]);
+  });
+});
+
+function sorted(values: unknown[]): string[] {
+  return values.map(String).sort();
+}

@@ -1,0 +1,522 @@
+/**
+ * The one ingest path (`ingestReport`, server/data/ingest.ts) on real PostgreSQL, each suite on
+ * its own scratch database: idempotent, all-or-nothing, and able to hold a second report beside
+ * the Beirut one without a schema change.
+ */
+import fs from "node:fs";
+import type { AddressInfo } from "node:net";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+
+import pino from "pino";
+import type { DataSource } from "typeorm";
+
+import { createApp } from "../../server/app";
+import { loadConfig, PROJECT_ROOT } from "../../server/config";
+import { ingestReport } from "../../server/data/ingest";
+import { DatasetError } from "../../server/data/validate";
+import { createDataSource } from "../../server/db/data-source";
+import { migrate } from "../../server/db/database";
+import { createScratchDatabase } from "../helpers/database";
+
+const BEIRUT_FILE = path.join(PROJECT_ROOT, "server/data/reports/beirut-progress-report-2011.json");
+const PARTICIPANTS_FILE = path.join(PROJECT_ROOT, "server/data/ccm-participants.json");
+const FIXTURE_FILE = path.join(PROJECT_ROOT, "tests/fixtures/second-report.json");
+const BEIRUT = "beirut-progress-report-2011";
+const FIXTURE = "synthetic-test-report-2012";
+
+type Json = any;
+const readJson = (file: string): Json => JSON.parse(fs.readFileSync(file, "utf8"));
+
+let tmp: string;
+beforeAll(() => (tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-ingest-"))));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+let fileCounter = 0;
+/** Writes `content` (a JSON value, or raw text) to a fresh temp file and returns its path. */
+function writeTemp(content: Json | string): string {
+  const file = path.join(tmp, `dataset-${++fileCounter}.json`);
+  fs.writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content, null, 2));
+  return file;
+}
+
+/** A scratch database with the schema migrated and nothing loaded. */
+async function scratch(): Promise<{ dataSource: DataSource; drop(): Promise<void> }> {
+  const db = await createScratchDatabase();
+  const dataSource = createDataSource(db.url, { poolSize: 4 });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  return {
+    dataSource,
+    async drop() {
+      await dataSource.destroy();
+      await db.drop();
+    },
+  };
+}
+
+async function tables(ds: DataSource): Promise<string[]> {
+  const rows = await ds.query(
+    `SELECT table_name FROM information_schema.tables
+     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows.map((r: { table_name: string }) => r.table_name);
+}
+
+async function reportTables(ds: DataSource): Promise<string[]> {
+  const rows = await ds.query(
+    `SELECT table_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND column_name = 'report_id' ORDER BY table_name`,
+  );
+  return rows.map((r: { table_name: string }) => r.table_name);
+}
+
+/**
+ * Row count and md5 of every row of every table (rows as text, sorted), computed in SQL. With
+ * `reportId`, only that report's rows of the report-scoped tables (and its `report` row).
+ */
+async function checksums(ds: DataSource, reportId?: string): Promise<Record<string, string>> {
+  const scoped = await reportTables(ds);
+  const out: Record<string, string> = {};
+  for (const table of await tables(ds)) {
+    let where = "";
+    if (reportId && table === "report") where = "WHERE t.id = $1";
+    else if (reportId && scoped.includes(table)) where = "WHERE t.report_id = $1";
+    else if (reportId) continue;
+    const [row] = await ds.query(
+      `SELECT count(*) AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS sum
+       FROM "${table}" t ${where}`,
+      where ? [reportId] : [],
+    );
+    out[table] = `${row.n} ${row.sum}`;
+  }
+  return out;
+}
+
+/** Rows per report-scoped table for one report. */
+async function rowCounts(ds: DataSource, reportId: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of await reportTables(ds)) {
+    const [row] = await ds.query(`SELECT count(*) AS n FROM "${table}" WHERE report_id = $1`, [reportId]);
+    out[table] = row.n;
+  }
+  return out;
+}
+
+/** The real app over `dataSource` on a real port (no response cache: the data changes under it). */
+async function serve(dataSource: DataSource) {
+  const logger = pino({ level: "silent" });
+  const app = await createApp({
+    dataSource,
+    logger,
+    config: { ...loadConfig({}), responseCache: false },
+    isDatasetLoaded: () => true,
+  });
+  const server = http.createServer(app.express);
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    async ask(query: string): Promise<any> {
+      const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown };
+      expect(body.errors).toBeUndefined();
+      return body.data;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+    },
+  };
+}
+
+describe("Loading the Beirut report twice", () => {
+  let db: Awaited<ReturnType<typeof scratch>>;
+  beforeAll(async () => (db = await scratch()));
+  afterAll(async () => db?.drop());
+
+  it("writes it once, then changes nothing: changed false and every table's checksum the same", async () => {
+    const first = await ingestReport(db.dataSource, BEIRUT_FILE, PARTICIPANTS_FILE);
+    expect(first).toMatchObject({ reportId: BEIRUT, changed: true });
+    const before = await checksums(db.dataSource);
+    const second = await ingestReport(db.dataSource, BEIRUT_FILE, PARTICIPANTS_FILE);
+    expect(second).toEqual({ reportId: BEIRUT, datasetVersion: first.datasetVersion, changed: false });
+    expect(await checksums(db.dataSource)).toEqual(before);
+    // The sizes the README gives: 80 paragraphs, 77 footnotes, 135 findings, 75 named states.
+    expect(await rowCounts(db.dataSource, BEIRUT)).toMatchObject({
+      paragraph: 80,
+      footnote: 77,
+      finding: 135,
+      assertion: 369,
+      report_state: 75,
+      discrepancy: 12,
+    });
+    // Every table was compared, the global ones included.
+    expect(Object.keys(before)).toEqual(
+      expect.arrayContaining(["state", "participation", "assertion_kind", "report", "finding", "assertion"]),
+    );
+  });
+
+  it("reproduces 46 States Parties at 1MSP, and 60 States Parties and 49 signatories on 20 August 2011, from the dates", async () => {
+    // Status from the depositary dates alone (¶17: 46 at 1MSP, 60 by 20 August 2011; ¶4: 49
+    // signatories): a deposit on or before the date makes a State Party (¶2 counts states for which
+    // the Convention has not yet entered into force); a signature alone, a signatory.
+    const counts = async (date: string) =>
+      (
+        await db.dataSource.query(
+          `SELECT count(*) FILTER (WHERE joined <= $1::date AND (withdrawal_effective IS NULL OR withdrawal_effective > $1::date)) AS parties,
+                  count(*) FILTER (WHERE signed <= $1::date AND (joined IS NULL OR joined > $1::date)) AS signatories
+           FROM participation`,
+          [date],
+        )
+      )[0];
+    expect(await counts("2010-11-09")).toEqual({ parties: 46, signatories: 62 });
+    expect(await counts("2011-08-20")).toEqual({ parties: 60, signatories: 49 });
+  });
+});
+
+describe("Refusing invalid dataset files", () => {
+  let db: Awaited<ReturnType<typeof scratch>>;
+  let before: Record<string, string>;
+  beforeAll(async () => {
+    db = await scratch();
+    await ingestReport(db.dataSource, BEIRUT_FILE, PARTICIPANTS_FILE);
+    await ingestReport(db.dataSource, FIXTURE_FILE, PARTICIPANTS_FILE);
+    before = await checksums(db.dataSource);
+  });
+  afterAll(async () => db?.drop());
+
+  const beirut: Json = readJson(BEIRUT_FILE);
+  const fixture: Json = readJson(FIXTURE_FILE);
+  const at = (id: string) => beirut.findings.findIndex((f: Json) => f.id === id);
+  const P29 = at("p29-destruction-obligations"); // footnote 9
+  const P4 = at("p4-membership-60-states-parties"); // no footnote
+
+  /** [what, the file's content (a mutated copy of a real file, or raw text), JSON path, detail]. */
+  const cases: [string, () => Json | string, string, RegExp][] = [
+    [
+      "a value of the wrong type",
+      () => ({ ...fixture, paragraphs: [fixture.paragraphs[0], { ...fixture.paragraphs[1], number: "2" }] }),
+      "$.paragraphs[1].number",
+      /expected number/i,
+    ],
+    [
+      "an unknown state code in an assertion",
+      () => {
+        const d = structuredClone(beirut);
+        d.findings[P29].assertions[0].state = "FIN";
+        return d;
+      },
+      `$.findings[${P29}].assertions[0].state`,
+      /state FIN is not declared in \$\.states/,
+    ],
+    [
+      "a declared state that is not an ISO 3166 code",
+      () => ({
+        ...fixture,
+        states: [...fixture.states, { code: "ZZZ", spellings: ["Zedland"], note: null }],
+      }),
+      "$.states[5].code",
+      /ZZZ is not an ISO 3166-1 alpha-3/,
+    ],
+    [
+      "a footnote out of range",
+      () => {
+        const d = structuredClone(beirut);
+        d.findings[P4].footnote = 99;
+        return d;
+      },
+      `$.findings[${P4}].footnote`,
+      /footnote 99 does not exist/,
+    ],
+    [
+      "duplicate finding ids",
+      () => {
+        const d = structuredClone(fixture);
+        d.findings[2].id = d.findings[0].id;
+        return d;
+      },
+      "$.findings[2].id",
+      /duplicate finding t2-clearance-needs/,
+    ],
+    [
+      "a missing paragraph (numbering with a gap)",
+      () => {
+        const d = structuredClone(beirut);
+        d.paragraphs.splice(40, 1); // paragraph 41
+        return d;
+      },
+      "$.paragraphs[40].number",
+      /expected paragraph 41, found 42/,
+    ],
+    [
+      "a finding in a paragraph that does not exist",
+      () => {
+        const d = structuredClone(fixture);
+        d.findings[0].paragraph = 4;
+        return d;
+      },
+      "$.findings[0].paragraph",
+      /paragraph 4 does not exist/,
+    ],
+    [
+      "a quote that is not in the report's text",
+      () => {
+        const d = structuredClone(fixture);
+        d.findings[1].quote = "Three States Parties have a specific test law";
+        return d;
+      },
+      "$.findings[1].quote",
+      /quote is not in the text of paragraph 3 or footnote 2/,
+    ],
+    [
+      "an unknown key",
+      () => ({ ...fixture, report: { ...fixture.report, publisher: "nobody" } }),
+      "$.report.publisher",
+      /unrecognized key/i,
+    ],
+    [
+      "a date that is not YYYY-MM-DD",
+      () => ({ ...fixture, report: { ...fixture.report, finalisedOn: "1 August 2012" } }),
+      "$.report.finalisedOn",
+      /date/i,
+    ],
+    [
+      "a discrepancy naming a finding that does not exist",
+      () => {
+        const d = structuredClone(beirut);
+        d.discrepancies[0].findings[0] = "p99-nothing";
+        return d;
+      },
+      "$.discrepancies[0].findings[0]",
+      /finding p99-nothing does not exist/,
+    ],
+    [
+      "a footnote anchor that is not in its paragraph",
+      () => {
+        const d = structuredClone(fixture);
+        d.footnotes[0].anchor = "Three States Parties";
+        return d;
+      },
+      "$.footnotes[0].anchor",
+      /anchor "Three States Parties" is not in the text of paragraph 2/,
+    ],
+    [
+      "an unsupported format version",
+      () => ({ ...beirut, formatVersion: 2 }),
+      "$.formatVersion",
+      /expected 1/i,
+    ],
+    ["a file that is not JSON", () => '{ "formatVersion": 1, "report": ', "$", /invalid JSON/],
+  ];
+
+  it("covers at least ten kinds of invalid file", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(cases)(
+    "rejects %s with its JSON path and leaves the database as it was",
+    async (_what, make, jsonPath, detail) => {
+      const file = writeTemp(make());
+      const error = await ingestReport(db.dataSource, file, PARTICIPANTS_FILE).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DatasetError);
+      const datasetError = error as DatasetError;
+      expect(datasetError.path).toBe(jsonPath);
+      expect(datasetError.detail).toMatch(detail);
+      expect(datasetError.message).toContain(`${file}: ${jsonPath}: `);
+      expect(await checksums(db.dataSource)).toEqual(before);
+    },
+  );
+});
+
+describe("A second report beside the Beirut report", () => {
+  let db: Awaited<ReturnType<typeof scratch>>;
+  let api: Awaited<ReturnType<typeof serve>>;
+  beforeAll(async () => {
+    db = await scratch();
+    await ingestReport(db.dataSource, BEIRUT_FILE, PARTICIPANTS_FILE);
+    api = await serve(db.dataSource);
+  });
+  afterAll(async () => {
+    await api?.close();
+    await db?.drop();
+  });
+
+  it("loads without a schema change and without touching the Beirut rows", async () => {
+    const schemaBefore = await db.dataSource.query(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns
+       WHERE table_schema = 'public' ORDER BY 1, 2`,
+    );
+    const beirutBefore = await checksums(db.dataSource, BEIRUT);
+    const migrationsBefore = await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`);
+
+    const result = await ingestReport(db.dataSource, FIXTURE_FILE, PARTICIPANTS_FILE);
+    expect(result).toMatchObject({ reportId: FIXTURE, changed: true });
+
+    expect(
+      await db.dataSource.query(
+        `SELECT table_name, column_name, data_type FROM information_schema.columns
+         WHERE table_schema = 'public' ORDER BY 1, 2`,
+      ),
+    ).toEqual(schemaBefore);
+    expect(await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`)).toEqual(migrationsBefore);
+    expect(await checksums(db.dataSource, BEIRUT)).toEqual(beirutBefore);
+    // Exactly the fixture's content: 3 paragraphs, 3 footnotes, 3 findings, 4 assertions, 5 states.
+    expect(await rowCounts(db.dataSource, FIXTURE)).toEqual({
+      action: 1,
+      assertion: 4,
+      discrepancy: 0,
+      discussion_question: 0,
+      finding: 3,
+      footnote: 3,
+      organisation: 0,
+      organisation_role: 0,
+      paragraph: 3,
+      report_state: 5,
+      section: 2,
+      subheading: 1,
+      use_instance: 0,
+    });
+  });
+
+  it("keeps the Beirut report the default, because a synthetic report is never current", async () => {
+    // The fixture is finalised on 2012-08-01, later than Beirut's 2011-08-20, but synthetic.
+    const data = await api.ask(`{
+      report { key synthetic }
+      reports { key synthetic finalisedOn }
+      findings { totalCount }
+      fixture: findings(report: "${FIXTURE}") { totalCount }
+    }`);
+    expect(data).toEqual({
+      report: { key: BEIRUT, synthetic: false },
+      reports: [
+        { key: BEIRUT, synthetic: false, finalisedOn: "2011-08-20" },
+        { key: FIXTURE, synthetic: true, finalisedOn: "2012-08-01" },
+      ],
+      findings: { totalCount: 135 },
+      fixture: { totalCount: 3 },
+    });
+  });
+
+  it("keeps each report's facts about a state apart", async () => {
+    const data = await api.ask(`{
+      beirutLao: state(code: "LAO") { legislation { status sources { reportId paragraph footnote } } obligations { article } }
+      fixtureLao: state(code: "LAO", report: "${FIXTURE}") {
+        legislation { status sources { reportId paragraph footnote } } obligations { article } findings { key }
+      }
+      beirutHrv: state(code: "HRV") { assistanceNeeds { area } }
+      fixtureHrv: state(code: "HRV", report: "${FIXTURE}") { assistanceNeeds { area sources { reportId paragraph footnote } } }
+      funders: states(report: "${FIXTURE}", filter: { assistanceProvided: { kindIn: [FUNDING] } }) { nodes { code } }
+      usaInBeirut: state(code: "USA") { namedInReport assistanceProvided { kind } }
+    }`);
+    // Beirut: Lao PDR is adopting legislation (¶74, fn75) and has Article 4 and 5 obligations
+    // (fn33, fn44); the fixture gives it a specific law (its ¶3, fn2) and no obligation.
+    expect(data.beirutLao).toEqual({
+      legislation: [{ status: "IN_PROGRESS", sources: [{ reportId: BEIRUT, paragraph: 74, footnote: 75 }] }],
+      obligations: [{ article: 4 }, { article: 5 }],
+    });
+    expect(data.fixtureLao).toEqual({
+      legislation: [
+        { status: "SPECIFIC_LEGISLATION", sources: [{ reportId: FIXTURE, paragraph: 3, footnote: 2 }] },
+      ],
+      obligations: [],
+      findings: [{ key: "t3-specific-law" }],
+    });
+    // Beirut: Croatia needs stockpile destruction help (¶33 fn21), some help (¶58 fn55) and
+    // clearance help (¶59 fn58); the fixture only the clearance need.
+    expect(data.beirutHrv.assistanceNeeds).toEqual([
+      { area: "STOCKPILE_DESTRUCTION" },
+      { area: "UNSPECIFIED" },
+      { area: "CLEARANCE_AND_RISK_REDUCTION" },
+    ]);
+    expect(data.fixtureHrv.assistanceNeeds).toEqual([
+      {
+        area: "CLEARANCE_AND_RISK_REDUCTION",
+        sources: [{ reportId: FIXTURE, paragraph: 2, footnote: 1 }],
+      },
+    ]);
+    expect(data.funders.nodes).toEqual([{ code: "USA" }]);
+    expect(data.usaInBeirut).toEqual({ namedInReport: false, assistanceProvided: [] });
+  });
+
+  it("replaces the report as a unit when a changed version is ingested: no leftover rows", async () => {
+    // Version 2 drops paragraph 3's funding finding (and with it footnote 3 and the only state
+    // no other source names, the USA), and keeps only Croatia in the clearance finding.
+    const v2 = structuredClone(readJson(FIXTURE_FILE));
+    v2.paragraphs[2].text = "One State Party has reported having a specific test law.";
+    v2.footnotes = v2.footnotes.slice(0, 2);
+    v2.states = v2.states.filter((s: Json) => s.code !== "USA");
+    v2.findings = v2.findings.filter((f: Json) => f.id !== "t3-funding");
+    v2.findings[0].assertions = [v2.findings[0].assertions[0]];
+    v2.findings[0].statedCount = 1;
+    v2.findings[0].statedCountText = "One";
+    v2.paragraphs[1].text =
+      "One State Party has reported assistance needs for clearance of synthetic test areas.";
+    v2.footnotes[0].anchor = "One State Party";
+    v2.footnotes[0].text = "Croatia.";
+    v2.findings[0].quote = "One State Party has reported assistance needs for clearance";
+    const file = writeTemp(v2);
+
+    const beirutBefore = await checksums(db.dataSource, BEIRUT);
+    const result = await ingestReport(db.dataSource, file, PARTICIPANTS_FILE);
+    expect(result).toMatchObject({ reportId: FIXTURE, changed: true });
+
+    expect(await rowCounts(db.dataSource, FIXTURE)).toEqual({
+      action: 1,
+      assertion: 2,
+      discrepancy: 0,
+      discussion_question: 0,
+      finding: 2,
+      footnote: 2,
+      organisation: 0,
+      organisation_role: 0,
+      paragraph: 3,
+      report_state: 4,
+      section: 2,
+      subheading: 1,
+      use_instance: 0,
+    });
+    expect(
+      await db.dataSource.query(
+        `SELECT finding_id, state_code, kind FROM assertion WHERE report_id = $1 ORDER BY finding_id, position`,
+        [FIXTURE],
+      ),
+    ).toEqual([
+      {
+        finding_id: "t2-clearance-needs",
+        state_code: "HRV",
+        kind: "NEEDS_ASSISTANCE_CLEARANCE_AND_RISK_REDUCTION",
+      },
+      { finding_id: "t3-specific-law", state_code: "LAO", kind: "ADOPTED_SPECIFIC_LEGISLATION" },
+    ]);
+    expect(
+      (
+        await db.dataSource.query(`SELECT text FROM paragraph WHERE report_id = $1 AND number = 3`, [FIXTURE])
+      )[0].text,
+    ).toBe("One State Party has reported having a specific test law.");
+    // The USA was known only through version 1: it is gone from the states, as if never loaded.
+    expect(await db.dataSource.query(`SELECT code FROM state WHERE code = 'USA'`)).toEqual([]);
+    expect(await checksums(db.dataSource, BEIRUT)).toEqual(beirutBefore);
+
+    const data = await api.ask(`{
+      all: states { totalCount }
+      lebanon: state(code: "LBN", report: "${FIXTURE}") { assistanceNeeds { area } }
+      usa: state(code: "USA") { code }
+    }`);
+    // 125 states in the depositary record + the 5 the Beirut report names outside it.
+    expect(data).toEqual({ all: { totalCount: 130 }, lebanon: { assistanceNeeds: [] }, usa: null });
+
+    // And loading version 2 again changes nothing.
+    const everything = await checksums(db.dataSource);
+    expect(await ingestReport(db.dataSource, file, PARTICIPANTS_FILE)).toMatchObject({ changed: false });
+    expect(await checksums(db.dataSource)).toEqual(everything);
+  });
+});
