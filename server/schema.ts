@@ -1,6 +1,8 @@
 import "reflect-metadata";
 
-import type { GraphQLSchema } from "graphql";
+import fs from "node:fs";
+
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 
 import { ActionResolver } from "./resolvers/action";
@@ -38,10 +40,12 @@ let schema: GraphQLSchema | undefined;
 /** The executable schema, built once per process; it needs no database. */
 export function buildGraphSchema(options: { emitSchemaFile?: string } = {}): GraphQLSchema {
   if (schema && !options.emitSchemaFile) return schema;
-  schema = buildSchemaSync({
-    resolvers,
-    validate: false,
-    emitSchemaFile: options.emitSchemaFile ? { path: options.emitSchemaFile, sortedSchema: true } : false,
-  });
+  schema = buildSchemaSync({ resolvers, validate: false });
+  // type-graphql builds the root type itself and takes no description for it.
+  (schema.getQueryType() as { description?: string | null }).description =
+    "Questions about the Convention on Cluster Munitions as the loaded progress reports answer them. Start with `states(filter:)`, `state(code:)` or `search(text:)`; every list and lookup defaults to the current report.";
+  if (options.emitSchemaFile) {
+    fs.writeFileSync(options.emitSchemaFile, `${printSchema(lexicographicSortSchema(schema))}\n`);
+  }
   return schema;
 }

@@ -36,6 +36,8 @@ export class Action extends Node {
   paragraphNumbers!: number[];
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
 }
 
 export const toAction = (r: ActionRow): Action =>

@@ -50,6 +50,8 @@ export class Discrepancy extends Node {
   stateCodes!: string[];
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
   findingKeys!: string[];
 }
 

@@ -112,6 +112,8 @@ export class Finding extends Node {
   note!: string | null;
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
 }
 
 export function toFinding(row: FindingRow): Finding {
@@ -167,6 +169,7 @@ export class Assertion {
   reportId!: string;
   findingKey!: string;
   stateCode!: string;
+  asOf?: string;
 }
 
 @ObjectType({

@@ -81,6 +81,7 @@ export class UseInstance extends Node {
   paragraphNumbers!: number[];
 
   reportId!: string;
+  asOf?: string;
   userCode!: string | null;
   territoryCode!: string | null;
 }

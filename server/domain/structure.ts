@@ -60,6 +60,8 @@ export class Section extends Node {
   position!: number;
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
 }
 
 @ObjectType({
@@ -90,6 +92,8 @@ export class Paragraph extends Node {
   text!: string;
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
   sectionKey!: string;
 }
 
@@ -113,6 +117,8 @@ export class Footnote extends Node {
   paragraphNumber!: number;
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
 }
 
 @ObjectType({
@@ -140,6 +146,8 @@ export class DiscussionQuestion extends Node {
   paragraphNumber!: number;
 
   reportId!: string;
+  /** Internal: the date states reached from here are seen at (the root field's asOf). */
+  asOf?: string;
   sectionKey!: string;
 }
 

@@ -124,16 +124,18 @@ export function documentGuard(limits: Limits): RequestHandler {
 }
 
 /** Assumed length of lists that take no `first` argument (a state's findings, a footnote's states). */
-const UNPAGED_LIST_SIZE = 10;
+const UNPAGED_LIST_SIZE = 5;
 
 /**
- * Cost of a field: 1 plus its children; a paged list (`first`) multiplies its children by the
- * page size (default 50), any other list by UNPAGED_LIST_SIZE.
+ * Cost of a field, roughly the rows it may return: 1 plus its children; a paged list (`first`,
+ * default 50) multiplies its children by the page size, the `nodes`/`edges` of a connection do
+ * not multiply again, and any other list multiplies by UNPAGED_LIST_SIZE.
  */
-const pagedEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   // Page sizes outside 1..100 are refused by the field itself, with a clearer message.
   if (typeof args.first === "number") return 1 + childComplexity * Math.min(Math.max(args.first, 1), 100);
   if (field.args.some((a) => a.name === "first")) return 1 + childComplexity * 50;
+  if (type.name.endsWith("Connection")) return 1 + childComplexity;
   if (isListType(getNullableType(field.type))) return 1 + childComplexity * UNPAGED_LIST_SIZE;
   return undefined;
 };

@@ -8,7 +8,7 @@ import { State } from "../domain/state";
 import { Paragraph, toParagraph } from "../domain/structure";
 import { present, scopedKey } from "../loaders";
 import { statesOf } from "./finding";
-import { maybeReport, reportInScope } from "./scope";
+import { datedAll, maybeReport, reportInScope } from "./scope";
 
 @Resolver(() => Action)
 export class ActionResolver {
@@ -48,8 +48,9 @@ export class ActionResolver {
 
   @FieldResolver(() => [Finding], { description: "The findings that concern the action, in report order." })
   async findings(@Root() action: Action, @Ctx() ctx: Context) {
-    return (await ctx.loaders.findingsByAction.load(scopedKey(action.reportId, action.number))).map(
-      toFinding,
+    return datedAll(
+      (await ctx.loaders.findingsByAction.load(scopedKey(action.reportId, action.number))).map(toFinding),
+      action,
     );
   }
 
@@ -59,6 +60,7 @@ export class ActionResolver {
       ctx,
       action.reportId,
       ctx.loaders.statesByAction.load(scopedKey(action.reportId, action.number)),
+      action.asOf,
     );
   }
 
@@ -67,6 +69,6 @@ export class ActionResolver {
     const rows = await ctx.loaders.paragraph.loadMany(
       action.paragraphNumbers.map((n) => scopedKey(action.reportId, n)),
     );
-    return present(rows).map(toParagraph);
+    return datedAll(present(rows).map(toParagraph), action);
   }
 }

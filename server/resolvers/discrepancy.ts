@@ -10,7 +10,7 @@ import { discrepancyCondition, Params } from "../filters/compile";
 import { DiscrepancyFilter } from "../filters/inputs";
 import { present, scopedKey } from "../loaders";
 import { statesOf } from "./finding";
-import { reportInScope } from "./scope";
+import { datedAll, reportInScope } from "./scope";
 
 export const DiscrepancyConnection = Connection(Discrepancy, "Discrepancy", "discrepancy");
 
@@ -60,16 +60,22 @@ export class DiscrepancyResolver {
 
   @FieldResolver(() => [Paragraph], { description: "The paragraphs involved." })
   async paragraphs(@Root() d: Discrepancy, @Ctx() ctx: Context) {
-    return present(
-      await ctx.loaders.paragraph.loadMany(d.paragraphNumbers.map((n) => scopedKey(d.reportId, n))),
-    ).map(toParagraph);
+    return datedAll(
+      present(
+        await ctx.loaders.paragraph.loadMany(d.paragraphNumbers.map((n) => scopedKey(d.reportId, n))),
+      ).map(toParagraph),
+      d,
+    );
   }
 
   @FieldResolver(() => [Footnote], { description: "The footnotes involved." })
   async footnotes(@Root() d: Discrepancy, @Ctx() ctx: Context) {
-    return present(
-      await ctx.loaders.footnote.loadMany(d.footnoteNumbers.map((n) => scopedKey(d.reportId, n))),
-    ).map(toFootnote);
+    return datedAll(
+      present(
+        await ctx.loaders.footnote.loadMany(d.footnoteNumbers.map((n) => scopedKey(d.reportId, n))),
+      ).map(toFootnote),
+      d,
+    );
   }
 
   @FieldResolver(() => [State], { description: "The states involved." })
@@ -79,13 +85,17 @@ export class DiscrepancyResolver {
       ctx,
       d.reportId,
       rows.then((list) => present<StateRow>(list)),
+      d.asOf,
     );
   }
 
   @FieldResolver(() => [Finding], { description: "The findings involved." })
   async findings(@Root() d: Discrepancy, @Ctx() ctx: Context) {
-    return present(
-      await ctx.loaders.finding.loadMany(d.findingKeys.map((k) => scopedKey(d.reportId, k))),
-    ).map(toFinding);
+    return datedAll(
+      present(await ctx.loaders.finding.loadMany(d.findingKeys.map((k) => scopedKey(d.reportId, k)))).map(
+        toFinding,
+      ),
+      d,
+    );
   }
 }

@@ -13,7 +13,7 @@ import { Footnote, Paragraph, toFootnote, toParagraph } from "../domain/structur
 import { findingCondition, Params } from "../filters/compile";
 import { FindingFilter } from "../filters/inputs";
 import { present, scopedKey } from "../loaders";
-import { maybeReport, reportInScope } from "./scope";
+import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
 export const FindingConnection = Connection(Finding, "Finding", "finding");
 
@@ -43,9 +43,10 @@ async function reportDate(ctx: Context, reportId: string): Promise<string> {
   return (await ctx.loaders.report.load(reportId))?.finalised_on ?? "9999-12-31";
 }
 
-export async function statesOf(ctx: Context, reportId: string, rows: Promise<StateRow[]>) {
+/** States for a report-scoped object, seen at its `asOf` (else the report's date). */
+export async function statesOf(ctx: Context, reportId: string, rows: Promise<StateRow[]>, asOf?: string) {
   const [list, date] = await Promise.all([rows, reportDate(ctx, reportId)]);
-  return list.map((row) => toState(row, reportId, date, date));
+  return list.map((row) => toState(row, reportId, asOf ?? date, date));
 }
 
 @Resolver(() => Finding)
@@ -96,8 +97,9 @@ export class FindingResolver {
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that states the finding." })
   async paragraph(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Paragraph> {
-    return toParagraph(
-      (await ctx.loaders.paragraph.load(scopedKey(finding.reportId, finding.paragraphNumber)))!,
+    return dated(
+      toParagraph((await ctx.loaders.paragraph.load(scopedKey(finding.reportId, finding.paragraphNumber)))!),
+      finding,
     );
   }
 
@@ -108,7 +110,7 @@ export class FindingResolver {
   async footnote(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Footnote | null> {
     if (finding.footnoteNumber === null) return null;
     const row = await ctx.loaders.footnote.load(scopedKey(finding.reportId, finding.footnoteNumber));
-    return row ? toFootnote(row) : null;
+    return row ? dated(toFootnote(row), finding) : null;
   }
 
   @FieldResolver(() => [Assertion], {
@@ -124,6 +126,7 @@ export class FindingResolver {
         reportId: row.report_id,
         findingKey: row.finding_id,
         stateCode: row.state_code,
+        asOf: finding.asOf,
       }),
     );
   }
@@ -134,6 +137,7 @@ export class FindingResolver {
       ctx,
       finding.reportId,
       ctx.loaders.statesByFinding.load(scopedKey(finding.reportId, finding.key)),
+      finding.asOf,
     );
   }
 
@@ -142,13 +146,16 @@ export class FindingResolver {
     const rows = await ctx.loaders.action.loadMany(
       finding.actionNumbers.map((n) => scopedKey(finding.reportId, n)),
     );
-    return present(rows).map(toAction);
+    return datedAll(present(rows).map(toAction), finding);
   }
 
   @FieldResolver(() => [Discrepancy], { description: "Recorded discrepancies that involve this finding." })
   async discrepancies(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Discrepancy[]> {
-    return (await ctx.loaders.discrepanciesByFinding.load(scopedKey(finding.reportId, finding.key))).map(
-      toDiscrepancy,
+    return datedAll(
+      (await ctx.loaders.discrepanciesByFinding.load(scopedKey(finding.reportId, finding.key))).map(
+        toDiscrepancy,
+      ),
+      finding,
     );
   }
 }
@@ -161,11 +168,14 @@ export class AssertionResolver {
       ctx.loaders.state.load(scopedKey(assertion.reportId, assertion.stateCode)),
       reportDate(ctx, assertion.reportId),
     ]);
-    return toState(row!, assertion.reportId, date, date);
+    return toState(row!, assertion.reportId, assertion.asOf ?? date, date);
   }
 
   @FieldResolver(() => Finding, { description: "The finding that makes the assertion." })
   async finding(@Root() assertion: Assertion, @Ctx() ctx: Context): Promise<Finding> {
-    return toFinding((await ctx.loaders.finding.load(scopedKey(assertion.reportId, assertion.findingKey)))!);
+    return dated(
+      toFinding((await ctx.loaders.finding.load(scopedKey(assertion.reportId, assertion.findingKey)))!),
+      assertion,
+    );
   }
 }

@@ -66,6 +66,8 @@ export class UseInstanceResolver {
       ctx.loaders.state.load(scopedKey(use.reportId, code)),
       ctx.loaders.report.load(use.reportId),
     ]);
-    return row && report ? toState(row, use.reportId, report.finalised_on, report.finalised_on) : null;
+    return row && report
+      ? toState(row, use.reportId, use.asOf ?? report.finalised_on, report.finalised_on)
+      : null;
   }
 }

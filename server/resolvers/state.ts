@@ -42,7 +42,7 @@ import {
 import { findingCondition, Params, stateCondition } from "../filters/compile";
 import { FindingFilter, StateFilter } from "../filters/inputs";
 import { present, type StateAssertionRow, scopedKey } from "../loaders";
-import { maybeReport, reportInScope } from "./scope";
+import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
 export const StateConnection = Connection(State, "State", "state");
 
@@ -103,6 +103,7 @@ class StatesArgs {
 
 /** Groups a state's assertion rows by one fact value, keeping the findings behind each. */
 function factsOf<V extends string | number, T>(
+  state: State,
   rows: StateAssertionRow[],
   valueOf: (row: StateAssertionRow) => V | null,
   make: (value: V, findings: Finding[]) => T,
@@ -111,7 +112,7 @@ function factsOf<V extends string | number, T>(
   for (const row of rows) {
     const value = valueOf(row);
     if (value === null) continue;
-    groups.set(value, [...(groups.get(value) ?? []), toFinding(row)]);
+    groups.set(value, [...(groups.get(value) ?? []), dated(toFinding(row), state)]);
   }
   return [...groups].map(([value, findings]) => make(value, findings));
 }
@@ -228,6 +229,7 @@ export class StateResolver {
   ): Promise<TreatyStatusFact> {
     const rows = await this.assertions(state, ctx);
     const reportedAs = factsOf(
+      state,
       rows,
       (row) => (GROUP_STATUS[row.group as Group] ? (row.group as Group) : null),
       (group, findings) => withFindings(Object.assign(new ReportedGroup(), { group }), findings),
@@ -253,7 +255,7 @@ export class StateResolver {
   ): Promise<Finding[]> {
     if (!filter) {
       const rows = await this.assertions(state, ctx);
-      return [...new Map(rows.map((row) => [row.id, toFinding(row)])).values()];
+      return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
     }
     // A filtered list: one statement for all states of the request that ask with this filter.
     const loader = ctx.loaders.custom(`state-findings:${JSON.stringify(filter)}`, () =>
@@ -271,7 +273,7 @@ export class StateResolver {
         return groupBy(rows, (row) => row.state_code);
       }),
     );
-    return (await loader.load(scopedKey(state.reportId, state.code))).map(toFinding);
+    return datedAll((await loader.load(scopedKey(state.reportId, state.code))).map(toFinding), state);
   }
 
   @FieldResolver(() => [Obligation], {
@@ -279,6 +281,7 @@ export class StateResolver {
   })
   async obligations(@Root() state: State, @Ctx() ctx: Context): Promise<Obligation[]> {
     return factsOf(
+      state,
       await this.assertions(state, ctx),
       (row) => (row.article === null ? null : `${row.article}:${row.obligation_status}`),
       (value, findings) => {
@@ -296,6 +299,7 @@ export class StateResolver {
   })
   async stockpile(@Root() state: State, @Ctx() ctx: Context): Promise<StockpileFact[]> {
     return factsOf(
+      state,
       await this.assertions(state, ctx),
       (row) => row.stockpile_status as StockpileStatus | null,
       (status, findings) => withFindings(Object.assign(new StockpileFact(), { status }), findings),
@@ -307,6 +311,7 @@ export class StateResolver {
   })
   async assistanceNeeds(@Root() state: State, @Ctx() ctx: Context): Promise<AssistanceNeed[]> {
     return factsOf(
+      state,
       await this.assertions(state, ctx),
       (row) => row.need_area as NeedArea | null,
       (area, findings) => withFindings(Object.assign(new AssistanceNeed(), { area }), findings),
@@ -332,6 +337,7 @@ export class StateResolver {
   })
   async legislation(@Root() state: State, @Ctx() ctx: Context): Promise<LegislationFact[]> {
     return factsOf(
+      state,
       await this.assertions(state, ctx),
       (row) => row.legislation_status as LegislationStatus | null,
       (status, findings) => withFindings(Object.assign(new LegislationFact(), { status }), findings),
@@ -344,7 +350,7 @@ export class StateResolver {
   })
   async contamination(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
     const rows = (await this.assertions(state, ctx)).filter((row) => row.contamination);
-    return [...new Map(rows.map((row) => [row.id, toFinding(row)])).values()];
+    return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
   }
 
   @FieldResolver(() => [Finding], {
@@ -352,7 +358,7 @@ export class StateResolver {
   })
   async voluntaryReports(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
     const rows = (await this.assertions(state, ctx)).filter((row) => row.voluntary_report);
-    return [...new Map(rows.map((row) => [row.id, toFinding(row)])).values()];
+    return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
   }
 
   @FieldResolver(() => [Action], {
@@ -363,13 +369,14 @@ export class StateResolver {
       (a, b) => a - b,
     );
     const rows = await ctx.loaders.action.loadMany(numbers.map((n) => scopedKey(state.reportId, n)));
-    return present(rows).map(toAction);
+    return datedAll(present(rows).map(toAction), state);
   }
 
   @FieldResolver(() => [Discrepancy], { description: "Recorded discrepancies that involve the state." })
   async discrepancies(@Root() state: State, @Ctx() ctx: Context): Promise<Discrepancy[]> {
-    return (await ctx.loaders.discrepanciesByState.load(scopedKey(state.reportId, state.code))).map(
-      toDiscrepancy,
+    return datedAll(
+      (await ctx.loaders.discrepanciesByState.load(scopedKey(state.reportId, state.code))).map(toDiscrepancy),
+      state,
     );
   }
 
@@ -380,6 +387,7 @@ export class StateResolver {
   private async assistance(state: State, ctx: Context, received: boolean) {
     const receivedKinds = new Set(["FUNDING_RECEIVED", "TECHNICAL_ASSISTANCE_RECEIVED"]);
     return factsOf(
+      state,
       await this.assertions(state, ctx),
       (row) =>
         row.assistance_kind !== null && receivedKinds.has(row.assistance_kind) === received

@@ -24,7 +24,7 @@ import {
 } from "../domain/structure";
 import { scopedKey } from "../loaders";
 import { statesOf } from "./finding";
-import { maybeReport, reportInScope } from "./scope";
+import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
 export const ParagraphConnection = Connection(Paragraph, "Paragraph", "paragraph");
 export const FootnoteConnection = Connection(Footnote, "Footnote", "footnote");
@@ -85,8 +85,9 @@ export class SectionResolver {
 
   @FieldResolver(() => [Paragraph], { description: "The section's paragraphs in order." })
   async paragraphs(@Root() section: Section, @Ctx() ctx: Context) {
-    return (await ctx.loaders.paragraphsBySection.load(scopedKey(section.reportId, section.key))).map(
-      toParagraph,
+    return datedAll(
+      (await ctx.loaders.paragraphsBySection.load(scopedKey(section.reportId, section.key))).map(toParagraph),
+      section,
     );
   }
 
@@ -94,8 +95,11 @@ export class SectionResolver {
     description: "The section's challenges and questions for discussion, in order.",
   })
   async discussionQuestions(@Root() section: Section, @Ctx() ctx: Context) {
-    return (await ctx.loaders.questionsBySection.load(scopedKey(section.reportId, section.key))).map(
-      toDiscussionQuestion,
+    return datedAll(
+      (await ctx.loaders.questionsBySection.load(scopedKey(section.reportId, section.key))).map(
+        toDiscussionQuestion,
+      ),
+      section,
     );
   }
 }
@@ -128,20 +132,29 @@ export class ParagraphResolver {
 
   @FieldResolver(() => Section, { description: "The section the paragraph belongs to." })
   async section(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return toSection((await ctx.loaders.section.load(scopedKey(paragraph.reportId, paragraph.sectionKey)))!);
+    return dated(
+      toSection((await ctx.loaders.section.load(scopedKey(paragraph.reportId, paragraph.sectionKey)))!),
+      paragraph,
+    );
   }
 
   @FieldResolver(() => [Footnote], { description: "The footnotes whose markers stand in the paragraph." })
   async footnotes(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return (await ctx.loaders.footnotesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
-      toFootnote,
+    return datedAll(
+      (await ctx.loaders.footnotesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+        toFootnote,
+      ),
+      paragraph,
     );
   }
 
   @FieldResolver(() => [Finding], { description: "The findings the paragraph states." })
   async findings(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return (await ctx.loaders.findingsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
-      toFinding,
+    return datedAll(
+      (await ctx.loaders.findingsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+        toFinding,
+      ),
+      paragraph,
     );
   }
 
@@ -151,6 +164,7 @@ export class ParagraphResolver {
       ctx,
       paragraph.reportId,
       ctx.loaders.statesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number)),
+      paragraph.asOf,
     );
   }
 
@@ -158,8 +172,11 @@ export class ParagraphResolver {
     description: "Lettered questions or items the paragraph introduces.",
   })
   async discussionQuestions(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return (await ctx.loaders.questionsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
-      toDiscussionQuestion,
+    return datedAll(
+      (await ctx.loaders.questionsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+        toDiscussionQuestion,
+      ),
+      paragraph,
     );
   }
 
@@ -167,16 +184,22 @@ export class ParagraphResolver {
     description: "The Vientiane Action Plan actions the paragraph references.",
   })
   async actions(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return (await ctx.loaders.actionsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
-      toAction,
+    return datedAll(
+      (await ctx.loaders.actionsByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+        toAction,
+      ),
+      paragraph,
     );
   }
 
   @FieldResolver(() => [Discrepancy], { description: "Recorded discrepancies that involve the paragraph." })
   async discrepancies(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return (
-      await ctx.loaders.discrepanciesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))
-    ).map(toDiscrepancy);
+    return datedAll(
+      (await ctx.loaders.discrepanciesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
+        toDiscrepancy,
+      ),
+      paragraph,
+    );
   }
 }
 
@@ -208,8 +231,11 @@ export class FootnoteResolver {
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that carries the footnote marker." })
   async paragraph(@Root() footnote: Footnote, @Ctx() ctx: Context) {
-    return toParagraph(
-      (await ctx.loaders.paragraph.load(scopedKey(footnote.reportId, footnote.paragraphNumber)))!,
+    return dated(
+      toParagraph(
+        (await ctx.loaders.paragraph.load(scopedKey(footnote.reportId, footnote.paragraphNumber)))!,
+      ),
+      footnote,
     );
   }
 
@@ -219,13 +245,17 @@ export class FootnoteResolver {
       ctx,
       footnote.reportId,
       ctx.loaders.statesByFootnote.load(scopedKey(footnote.reportId, footnote.number)),
+      footnote.asOf,
     );
   }
 
   @FieldResolver(() => [Finding], { description: "The findings that rest on the footnote." })
   async findings(@Root() footnote: Footnote, @Ctx() ctx: Context) {
-    return (await ctx.loaders.findingsByFootnote.load(scopedKey(footnote.reportId, footnote.number))).map(
-      toFinding,
+    return datedAll(
+      (await ctx.loaders.findingsByFootnote.load(scopedKey(footnote.reportId, footnote.number))).map(
+        toFinding,
+      ),
+      footnote,
     );
   }
 }
@@ -264,13 +294,19 @@ export class DiscussionQuestionResolver {
 
   @FieldResolver(() => Section, { description: "The section the question belongs to." })
   async section(@Root() question: DiscussionQuestion, @Ctx() ctx: Context) {
-    return toSection((await ctx.loaders.section.load(scopedKey(question.reportId, question.sectionKey)))!);
+    return dated(
+      toSection((await ctx.loaders.section.load(scopedKey(question.reportId, question.sectionKey)))!),
+      question,
+    );
   }
 
   @FieldResolver(() => Paragraph, { description: "The paragraph the question belongs to." })
   async paragraph(@Root() question: DiscussionQuestion, @Ctx() ctx: Context) {
-    return toParagraph(
-      (await ctx.loaders.paragraph.load(scopedKey(question.reportId, question.paragraphNumber)))!,
+    return dated(
+      toParagraph(
+        (await ctx.loaders.paragraph.load(scopedKey(question.reportId, question.paragraphNumber)))!,
+      ),
+      question,
     );
   }
 }

@@ -904,3 +904,31 @@ describe("Where does the report say so? (provenance)", () => {
     expect(checked).toBeGreaterThan(200);
   });
 });
+
+describe("Nested states follow the date asked about", () => {
+  // Lithuania ratified on 2011-03-24 (depositary record). Asked as of 2010-11-09 (1MSP), it is a
+  // signatory both at the top level and wherever it appears nested under that query: here in
+  // fn2's list of joiners, reached through its findings, their footnote and the footnote's states.
+  it("gives Lithuania the same status at every level of a query with asOf", async () => {
+    const data = await ask(`{
+      states(asOf: "2010-11-09", filter: { codeIn: ["LTU"] }) {
+        nodes {
+          status
+          findings(filter: { footnote: 2 }) { footnote { states { code status } } paragraph { states { code status } } }
+        }
+      }
+    }`);
+    const [lithuania] = data.states.nodes;
+    expect(lithuania.status).toBe("SIGNATORY");
+    const nested = lithuania.findings.flatMap((f: any) => [...f.footnote.states, ...f.paragraph.states]);
+    expect(
+      nested.filter((s: { code: string }) => s.code === "LTU").map((s: { status: string }) => s.status),
+    ).toEqual(["SIGNATORY", "SIGNATORY"]);
+    // Without asOf, the same walk answers for the report's date, when it had ratified.
+    const later = await ask(
+      `{ state(code: "LTU") { findings(filter: { footnote: 2 }) { footnote { states { code status } } } } }`,
+    );
+    const ltu = later.state.findings[0].footnote.states.find((s: { code: string }) => s.code === "LTU");
+    expect(ltu.status).toBe("STATE_PARTY");
+  });
+});
