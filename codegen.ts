@@ -2,7 +2,9 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
 
 /**
  * The SDK is generated from the committed schema and the named operations; it never imports
- * from server/. `npm run generate` emits the schema first, then runs this.
+ * from server/. `npm run generate` emits the schema first, then runs this, and this runs
+ * scripts/generate-sdk-catalogue.ts after writing: the catalogue (catalogue.json, catalogue.ts)
+ * and the persisted-operations manifest are made from the documents the SDK actually sends.
  */
 const config: CodegenConfig = {
   schema: "schema/schema.graphql",
@@ -16,10 +18,16 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
-        scalars: { Date: "string", DateTime: "string" },
+        scalars: {
+          ID: { input: "string", output: "string" },
+          LocalDate: "string",
+          Date: "string",
+          DateTime: "string",
+        },
       },
     },
   },
+  hooks: { afterAllFileWrite: ["tsx scripts/generate-sdk-catalogue.ts"] },
 };
 
 export default config;
