@@ -41,6 +41,8 @@ const OPERATIONS_DIR = path.join(ROOT, "sdk", "operations");
 const OUT_DIR = path.join(ROOT, "sdk", "generated");
 const SCHEMA_FILE = path.join(ROOT, "schema", "schema.graphql");
 export const README_FILE = path.join(ROOT, "sdk", "README.md");
+/** Both READMEs carry the catalogue table: the package's and the project's. */
+export const README_FILES = [README_FILE, path.join(ROOT, "README.md")];
 
 export interface CatalogueEntry {
   /** The operation name, e.g. "StateProfile". */
@@ -234,7 +236,11 @@ ${paged.map((e) => `  ${e.method}: ${q(e.pagedConnection!)},`).join("\n")}
 }
 
 /** The README with its catalogue table regenerated (operation, what it answers, variables), formatted. */
-export async function readmeWithCatalogue(entries: CatalogueEntry[], readme: string): Promise<string> {
+export async function readmeWithCatalogue(
+  entries: CatalogueEntry[],
+  readme: string,
+  file = README_FILE,
+): Promise<string> {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const rows = entries.map((e) => {
     const variables = e.variableDefinitions
@@ -247,11 +253,11 @@ export async function readmeWithCatalogue(entries: CatalogueEntry[], readme: str
   const start = readme.indexOf("<!-- catalogue:start");
   const end = readme.indexOf("<!-- catalogue:end -->");
   if (start < 0 || end < start)
-    throw new Error("sdk/README.md lacks its catalogue:start / catalogue:end marks");
+    throw new Error(`${path.relative(ROOT, file)} lacks its catalogue:start / catalogue:end marks`);
   const startLineEnd = readme.indexOf("\n", start) + 1;
   const updated = `${readme.slice(0, startLineEnd)}\n${table}\n\n${readme.slice(end)}`;
-  const options = await prettier.resolveConfig(README_FILE);
-  return prettier.format(updated, { ...options, filepath: README_FILE });
+  const options = await prettier.resolveConfig(file);
+  return prettier.format(updated, { ...options, filepath: file });
 }
 
 async function main(check: boolean): Promise<void> {
@@ -262,8 +268,10 @@ async function main(check: boolean): Promise<void> {
     [path.join(OUT_DIR, "catalogue.json"), `${JSON.stringify(entries, null, 2)}\n`],
     [path.join(OUT_DIR, "persisted-operations.json"), `${JSON.stringify(manifest, null, 2)}\n`],
     [path.join(OUT_DIR, "catalogue.ts"), catalogueModule(entries)],
-    [README_FILE, await readmeWithCatalogue(entries, fs.readFileSync(README_FILE, "utf8"))],
   ];
+  for (const file of README_FILES) {
+    outputs.push([file, await readmeWithCatalogue(entries, fs.readFileSync(file, "utf8"), file)]);
+  }
   const stale = outputs.filter(
     ([file, content]) => !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== content,
   );
