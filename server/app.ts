@@ -4,9 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import responseCachePlugin from "@apollo/server-plugin-response-cache";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 import { expressMiddleware } from "@as-integrations/express5";
 import cors from "cors";
@@ -31,6 +32,7 @@ import {
 } from "./http/limits";
 import { Metrics, notesOf, requestLogger } from "./http/observability";
 import { questionRoutes } from "./http/questions";
+import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
 import { buildGraphSchema } from "./schema";
 
 export type AppConfig = Pick<
@@ -53,6 +55,7 @@ export interface App {
   apollo: ApolloServer<Context>;
   datasetVersion: DatasetVersion;
   metrics: Metrics;
+  responseCache: ResponseCache | undefined;
   /** Stops Apollo and the background version poll (the caller closes HTTP and the pool). */
   stop(): Promise<void>;
 }
@@ -93,19 +96,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     metrics.plugin(),
     cacheHeadersPlugin(httpCache),
     requestNotes,
+    markCacheableAnswers,
     // Our own explorer is served at /; Apollo's landing page (which loads from a CDN) is off.
     ApolloServerPluginLandingPageDisabled(),
-    // The data changes only on ingest: every answer may be cached; our headers are set on GET only.
-    ApolloServerPluginCacheControl({ defaultMaxAge: config.cacheMaxAgeSeconds, calculateHttpHeaders: false }),
+    // Caching is done whole-answer by ResponseCache and with ETags; Apollo's per-field cache
+    // hints would only cost a wrapper around every resolver.
+    ApolloServerPluginCacheControlDisabled(),
   ];
-  if (config.responseCache) {
-    plugins.push(
-      responseCachePlugin({
-        // Keyed by dataset version: an ingest makes every older entry unreachable.
-        extraCacheKeyData: async () => datasetVersion.current,
-      }),
-    );
-  }
+  const responseCache = config.responseCache ? new ResponseCache(metrics) : undefined;
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -118,6 +116,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     cache: new InMemoryLRUCache({ maxSize: 50 * 1024 * 1024 }),
     validationRules: armorRules(config.limits),
     formatError: createErrorFormatter((error, message) => logger.error({ err: error }, message)),
+    // Compact JSON: Apollo pretty-prints by default, doubling the bytes of big answers.
+    stringifyResult: (result) => JSON.stringify(result),
     plugins,
   });
   await apollo.start();
@@ -180,6 +180,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     bodyErrors(config.limits),
     refuseBatches,
     documentGuard(config.limits),
+    ...(responseCache ? [responseCache.middleware(datasetVersion, httpCache)] : []),
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext(dataSource, res),
     }),
@@ -196,6 +197,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     datasetVersion,
     metrics,
+    responseCache,
     async stop() {
       datasetVersion.stop();
       await apollo.stop();

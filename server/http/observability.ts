@@ -14,6 +14,8 @@ export interface RequestNotes {
   operationName?: string;
   sqlStatements?: number;
   errorCodes?: string[];
+  /** "hit" when the answer came from the response cache. */
+  cache?: string;
 }
 
 /** The notes of the current request, kept on res.locals so the log line can read them. */
@@ -84,6 +86,13 @@ export class Metrics {
     return operationName;
   }
 
+  /** Records one answered request (also used for answers served from the response cache). */
+  record(operationName: string | undefined | null, seconds: number, failed: boolean): void {
+    const operation = this.label(operationName);
+    this.requests.inc({ operation, outcome: failed ? "error" : "ok" });
+    this.duration.observe({ operation }, seconds);
+  }
+
   /** The Apollo plugin that records every request. */
   plugin(): ApolloServerPlugin<Context> {
     return {
@@ -95,13 +104,11 @@ export class Metrics {
             const named =
               operationName ??
               (document ? getOperationAST(document, request.operationName)?.name?.value : undefined);
-            const operation = this.label(named ?? request.operationName);
             const seconds = Number(process.hrtime.bigint() - started) / 1e9;
             const failed =
               (errors?.length ?? 0) > 0 ||
               (response.body.kind === "single" && !!response.body.singleResult.errors);
-            this.requests.inc({ operation, outcome: failed ? "error" : "ok" });
-            this.duration.observe({ operation }, seconds);
+            this.record(named ?? request.operationName, seconds, failed);
           },
         };
       },
