@@ -8,11 +8,13 @@ import { createLoaders, type Loaders } from "./loaders";
 export interface Context {
   sql: Sql;
   loaders: Loaders;
+  /** State objects made in this request, by report, code and date: one per state, not per mention. */
+  states: Map<string, unknown>;
   /** The HTTP response, when the request came over HTTP (for cache headers and log notes). */
   res?: Response;
 }
 
 export function createContext(dataSource: DataSource, res?: Response): Context {
   const sql = new Sql(dataSource);
-  return { sql, loaders: createLoaders(sql), res };
+  return { sql, loaders: createLoaders(sql), states: new Map(), res };
 }

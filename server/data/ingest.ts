@@ -14,7 +14,7 @@ import { expandActions, parseParticipantsFile, parseReportFile } from "./validat
 countries.registerLocale(english);
 
 /** Bump when the ingest writes differently, so that databases holding an older load reload. */
-const INGEST_VERSION = 1;
+const INGEST_VERSION = 2;
 
 export interface IngestResult {
   reportId: string;
@@ -300,6 +300,7 @@ async function writeReport(tx: EntityManager, d: ReportDataset, datasetVersion: 
       quote: "text",
       summary: "text",
       note: "text",
+      listed_count: "integer",
     },
     withReport(
       d.findings.map((f, i) => ({
@@ -318,6 +319,7 @@ async function writeReport(tx: EntityManager, d: ReportDataset, datasetVersion: 
         quote: f.quote,
         summary: f.summary,
         note: f.note,
+        listed_count: new Set(f.assertions.map((a) => a.state)).size,
       })),
     ),
   );

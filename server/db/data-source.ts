@@ -4,6 +4,7 @@ import { types } from "pg";
 import { DataSource } from "typeorm";
 
 import { InitialSchema1764250000000 } from "./migrations/1764250000000-InitialSchema";
+import { FilterIndexes1764260000000 } from "./migrations/1764260000000-FilterIndexes";
 
 // Dates stay "YYYY-MM-DD" strings: a calendar date has no time zone to shift it.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -24,7 +25,7 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     url,
     synchronize: false,
     migrationsRun: false,
-    migrations: [InitialSchema1764250000000],
+    migrations: [InitialSchema1764250000000, FilterIndexes1764260000000],
     entities: [],
     logging: false,
     extra: {

@@ -12,6 +12,7 @@ export interface ActionRow {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "An action of the Vientiane Action Plan (#1-#66) that the report references, with the findings and states it concerns.",

@@ -6,7 +6,10 @@ import { badInput } from "../errors";
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
 
-@ObjectType({ description: "Where a page sits in the whole list (Relay cursor connections)." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "Where a page sits in the whole list (Relay cursor connections).",
+})
 export class PageInfo {
   @Field(() => Boolean, {
     description: "True if there are more items after this page: pass `endCursor` as `after`.",
@@ -35,7 +38,10 @@ export interface Page<T> {
 
 /** A Relay connection type for `node`: edges, nodes, totalCount and pageInfo. */
 export function Connection<T extends object>(node: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, {
+    simpleResolvers: true,
+    description: `One ${what} in a page, with its cursor.`,
+  })
   class Edge {
     @Field(() => String, {
       description: "Opaque cursor of this item; pass it as `after` to continue after it.",
@@ -46,7 +52,10 @@ export function Connection<T extends object>(node: ClassType<T>, name: string, w
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s, with the total count.` })
+  @ObjectType(`${name}Connection`, {
+    simpleResolvers: true,
+    description: `A page of ${what}s, with the total count.`,
+  })
   class ConnectionType {
     @Field(() => Int, { description: `How many ${what}s match in all, across every page.` })
     totalCount!: number;

@@ -49,7 +49,10 @@ registerEnumType(FindingCountDimension, {
   },
 });
 
-@ObjectType({ description: "One group of a grouped count, for dashboards." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "One group of a grouped count, for dashboards.",
+})
 export class CountGroup {
   @Field(() => String, {
     description: "The group's value (an enum value, an article or an action number, as text).",
@@ -61,6 +64,7 @@ export class CountGroup {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A figure the report states in its general trends (section I), with its finding for citation.",
 })
 export class HeadlineFigure {
@@ -92,6 +96,7 @@ registerEnumType(SearchHitKind, {
 });
 
 @ObjectType({
+  simpleResolvers: true,
   description: "A paragraph or footnote matching a full-text search, ranked, with a highlighted snippet.",
 })
 export class SearchHit {

@@ -18,6 +18,7 @@ export interface DiscrepancyRow {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "A place where the report disagrees with itself or with the depositary record. Both sides are kept; the source is never corrected.",

@@ -23,15 +23,15 @@ export interface FindingRow {
   listed_count: number;
 }
 
-/** Columns of a FindingRow for finding alias `f`, with the number of distinct states it lists. */
+/** Columns of a FindingRow for finding alias `f` (listed_count is stored at ingest). */
 export function findingColumns(f = "f"): string {
   return `${f}.report_id, ${f}.id, ${f}.position, ${f}.paragraph_number, ${f}.footnote_number, ${f}."group", ${f}.theme,
     ${f}.stated_count, ${f}.stated_count_text, ${f}.unit, ${f}.list_is_partial, ${f}.articles, ${f}.actions,
-    ${f}.quote, ${f}.summary, ${f}.note,
-    (SELECT count(DISTINCT la.state_code) FROM assertion la WHERE la.report_id = ${f}.report_id AND la.finding_id = ${f}.id) AS listed_count`;
+    ${f}.quote, ${f}.summary, ${f}.note, ${f}.listed_count`;
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "One claim of the report about a group of states or a number, with the paragraph and footnote it comes from, the count the report states, the states it lists, and what it asserts about each.",
@@ -152,7 +152,10 @@ export interface AssertionRow {
   detail: string | null;
 }
 
-@ObjectType({ description: "What one finding asserts about one state." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "What one finding asserts about one state.",
+})
 export class Assertion {
   @Field(() => AssertionKind, { description: "The typed assertion, e.g. HAS_CLEARANCE_OBLIGATION." })
   kind!: AssertionKind;
@@ -173,6 +176,7 @@ export class Assertion {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Where a fact comes from: the paragraph, the footnote if any, and a short verbatim quote. Enough to cite.",
 })

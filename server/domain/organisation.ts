@@ -13,7 +13,10 @@ export interface OrganisationRow {
   roles: { role: string; paragraphs: number[] }[];
 }
 
-@ObjectType({ description: "A role an organisation plays in the report, with the paragraphs that say so." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A role an organisation plays in the report, with the paragraphs that say so.",
+})
 export class OrganisationRole {
   @Field(() => String, { description: "The role in words." })
   role!: string;
@@ -23,6 +26,7 @@ export class OrganisationRole {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "An organisation or office named in the report (ICRC, Cluster Munition Coalition, a Friend of the President...).",
@@ -66,7 +70,11 @@ export interface UseInstanceRow {
   paragraphs: number[];
 }
 
-@ObjectType({ implements: Node, description: "A reported instance of use of cluster munitions." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "A reported instance of use of cluster munitions.",
+})
 export class UseInstance extends Node {
   @Field(() => String, { description: "The instance's key within the report." })
   key!: string;

@@ -28,7 +28,10 @@ export interface ReportRow {
   dataset_version: string;
 }
 
-@ObjectType({ description: "A Meeting of States Parties to the Convention on Cluster Munitions." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "A Meeting of States Parties to the Convention on Cluster Munitions.",
+})
 export class Meeting {
   @Field(() => String, { description: 'The meeting\'s name, e.g. "Second Meeting of States Parties".' })
   name!: string;
@@ -49,7 +52,10 @@ export class Meeting {
   date!: string | null;
 }
 
-@ObjectType({ description: "The period a report covers: from one meeting up to the report's cut-off date." })
+@ObjectType({
+  simpleResolvers: true,
+  description: "The period a report covers: from one meeting up to the report's cut-off date.",
+})
 export class ReportPeriod {
   @Field(() => Meeting, { description: "The meeting the period starts from." })
   fromMeeting!: Meeting;
@@ -62,6 +68,7 @@ export class ReportPeriod {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A progress report on the Convention on Cluster Munitions: the source of every finding.",
 })

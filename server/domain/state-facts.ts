@@ -39,6 +39,7 @@ export function withFindings<T extends DerivedFact>(fact: T, findings: Finding[]
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DerivedFact,
   description: "A treaty obligation the report attributes to a state, by article, with its sources.",
 })
@@ -55,6 +56,7 @@ export class Obligation extends DerivedFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DerivedFact,
   description: "What the report says about a state's stockpiles, with its sources.",
 })
@@ -64,6 +66,7 @@ export class StockpileFact extends DerivedFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DerivedFact,
   description: "An area in which a state reported needing international assistance, with its sources.",
 })
@@ -73,6 +76,7 @@ export class AssistanceNeed extends DerivedFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DerivedFact,
   description: "Assistance a state reported giving or receiving, with its sources.",
 })
@@ -82,6 +86,7 @@ export class AssistanceProvision extends DerivedFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DerivedFact,
   description: "What the report says about a state's implementing legislation (Article 9), with its sources.",
 })
@@ -91,6 +96,7 @@ export class LegislationFact extends DerivedFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: DerivedFact,
   description: "A group the report places a state in, with the findings that do so.",
 })
@@ -100,6 +106,7 @@ export class ReportedGroup extends DerivedFact {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A state's treaty status on a date, derived from the depositary record, beside what the report calls it. They can differ: see `agreesWithReport`.",
 })

@@ -27,6 +27,7 @@ export function stateJoins(alias: string, reportParam: string): string {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "A state's signature and ratification or accession, from the UN depositary record (Secretary-General, treaty XXVI-6).",
 })
@@ -61,6 +62,7 @@ export class Participation {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     "A state (country) named in the report or in the treaty record. Keyed by its ISO 3166-1 alpha-3 code. Everything the report says about it hangs off this type, each fact with its sources.",

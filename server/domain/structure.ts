@@ -41,6 +41,7 @@ export interface DiscussionQuestionRow {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A section of the report (I to XI, plus the unnumbered introduction).",
 })
@@ -65,6 +66,7 @@ export class Section extends Node {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'A sub-heading within a section ("Scope", "Actions #2-7", "Challenges and questions...").',
 })
 export class Subheading {
@@ -75,7 +77,11 @@ export class Subheading {
   paragraphNumbers!: number[];
 }
 
-@ObjectType({ implements: Node, description: "A numbered paragraph of the report, with its text." })
+@ObjectType({
+  simpleResolvers: true,
+  implements: Node,
+  description: "A numbered paragraph of the report, with its text.",
+})
 export class Paragraph extends Node {
   @Field(() => Int, {
     description: "The paragraph number (1-80 in the Beirut report). The natural key: `paragraph(number:)`.",
@@ -98,6 +104,7 @@ export class Paragraph extends Node {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: "A footnote of the report; most list the states a paragraph counts.",
 })
@@ -122,6 +129,7 @@ export class Footnote extends Node {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'A lettered item under "Challenges and questions for discussion at the 2MSP" (or a similar list).',

@@ -1,3 +1,5 @@
+import type { AssertionKind } from "../data/format";
+import { ASSERTION_MEANINGS, type AssertionMeaning } from "../domain/facts";
 import { badInput } from "../errors";
 import { statusSql } from "../domain/state";
 import type { DiscrepancyFilter, FindingFilter, StateFilter } from "./inputs";
@@ -32,14 +34,6 @@ export interface StateScope {
   asOf: string;
 }
 
-const PROVIDED_KINDS = [
-  "FUNDING",
-  "CIVIL_SOCIETY_FUNDING",
-  "STOCKPILE_DESTRUCTION_SUPPORT_OFFERED",
-  "EXPERTISE_OFFERED",
-];
-const RECEIVED_KINDS = ["FUNDING_RECEIVED", "TECHNICAL_ASSISTANCE_RECEIVED"];
-
 function combine(parts: string[], joiner: "AND" | "OR"): string {
   if (parts.length === 0) return joiner === "AND" ? "TRUE" : "FALSE";
   return parts.length === 1 ? parts[0] : `(${parts.join(` ${joiner} `)})`;
@@ -53,18 +47,37 @@ function checkDepth(depth: number) {
   }
 }
 
+/** Assistance a state gives, as opposed to assistance it receives. */
+const PROVIDED_KINDS = [
+  "FUNDING",
+  "CIVIL_SOCIETY_FUNDING",
+  "STOCKPILE_DESTRUCTION_SUPPORT_OFFERED",
+  "EXPERTISE_OFFERED",
+];
+const RECEIVED_KINDS = ["FUNDING_RECEIVED", "TECHNICAL_ASSISTANCE_RECEIVED"];
+
+/** The assertion kinds whose meaning passes `test`: derived facts are filtered by kind, on an index. */
+function kindsWhere(test: (meaning: AssertionMeaning) => boolean): AssertionKind[] {
+  return (Object.entries(ASSERTION_MEANINGS) as [AssertionKind, AssertionMeaning][])
+    .filter(([, meaning]) => test(meaning))
+    .map(([kind]) => kind);
+}
+
 /**
  * SQL condition on state alias `s` (joined with participation `p`) for a StateFilter. Every
- * derived-fact condition is an EXISTS over the assertions of the report in scope.
+ * derived-fact condition is an EXISTS over the state's assertions of the matching kinds in the
+ * report in scope (index assertion_by_state_kind).
  */
 export function stateCondition(filter: StateFilter | undefined | null, scope: StateScope, depth = 0): string {
   if (!filter) return "TRUE";
   checkDepth(depth);
   const { params, report } = scope;
   const parts: string[] = [];
-  const factExists = (condition: string) =>
-    `EXISTS (SELECT 1 FROM assertion fa JOIN assertion_kind fk ON fk.kind = fa.kind
-      WHERE fa.report_id = ${report} AND fa.state_code = s.code AND ${condition})`;
+  const hasKind = (kinds: AssertionKind[]) =>
+    `EXISTS (SELECT 1 FROM assertion fa WHERE fa.report_id = ${report} AND fa.state_code = s.code
+      AND fa.kind = ANY(${params.add(kinds)}::text[]))`;
+  const among = <T>(values: readonly T[] | undefined | null, value: T | undefined) =>
+    value !== undefined && (!values || values.includes(value));
 
   if (filter.and)
     parts.push(
@@ -97,52 +110,37 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
   if (filter.status) parts.push(`${statusSql(scope.asOf)} = ${params.add(filter.status)}`);
   if (filter.statusIn) parts.push(`${statusSql(scope.asOf)} = ANY(${params.add(filter.statusIn)}::text[])`);
   if (filter.obligation) {
-    const conditions = ["fk.article IS NOT NULL"];
-    if (filter.obligation.article != null)
-      conditions.push(`fk.article = ${params.add(filter.obligation.article)}`);
-    if (filter.obligation.status != null)
-      conditions.push(`fk.obligation_status = ${params.add(filter.obligation.status)}`);
-    parts.push(factExists(conditions.join(" AND ")));
+    const { article, status } = filter.obligation;
+    parts.push(
+      hasKind(
+        kindsWhere(
+          (m) =>
+            m.obligation !== undefined &&
+            (article == null || m.obligation.article === article) &&
+            (status == null || m.obligation.status === status),
+        ),
+      ),
+    );
   }
   if (filter.stockpile) {
-    parts.push(
-      factExists(
-        `fk.stockpile_status = ANY(${params.add(filter.stockpile.statusIn ?? ["EXISTING"])}::text[])`,
-      ),
-    );
+    const statuses = filter.stockpile.statusIn ?? ["EXISTING"];
+    parts.push(hasKind(kindsWhere((m) => among(statuses, m.stockpile))));
   }
-  if (filter.assistanceNeed) {
-    const areas = filter.assistanceNeed.areaIn;
-    parts.push(
-      factExists(areas ? `fk.need_area = ANY(${params.add(areas)}::text[])` : "fk.need_area IS NOT NULL"),
-    );
-  }
+  if (filter.assistanceNeed)
+    parts.push(hasKind(kindsWhere((m) => among(filter.assistanceNeed!.areaIn, m.need))));
   if (filter.assistanceProvided) {
-    parts.push(
-      factExists(
-        `fk.assistance_kind = ANY(${params.add(filter.assistanceProvided.kindIn ?? PROVIDED_KINDS)}::text[])`,
-      ),
-    );
+    const kinds = filter.assistanceProvided.kindIn ?? PROVIDED_KINDS;
+    parts.push(hasKind(kindsWhere((m) => among(kinds, m.assistance))));
   }
   if (filter.assistanceReceived) {
-    parts.push(
-      factExists(
-        `fk.assistance_kind = ANY(${params.add(filter.assistanceReceived.kindIn ?? RECEIVED_KINDS)}::text[])`,
-      ),
-    );
+    const kinds = filter.assistanceReceived.kindIn ?? RECEIVED_KINDS;
+    parts.push(hasKind(kindsWhere((m) => among(kinds, m.assistance))));
   }
   if (filter.legislation) {
-    const statuses = filter.legislation.statusIn;
-    parts.push(
-      factExists(
-        statuses
-          ? `fk.legislation_status = ANY(${params.add(statuses)}::text[])`
-          : "fk.legislation_status IS NOT NULL",
-      ),
-    );
+    parts.push(hasKind(kindsWhere((m) => among(filter.legislation!.statusIn, m.legislation))));
   }
   if (filter.contaminated != null) {
-    parts.push(`${filter.contaminated ? "" : "NOT "}${factExists("fk.contamination")}`);
+    parts.push(`${filter.contaminated ? "" : "NOT "}${hasKind(kindsWhere((m) => m.contamination === true))}`);
   }
   if (filter.findings) {
     const viaState = (f: FindingFilter) =>
@@ -153,8 +151,9 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
     if (filter.findings.none) parts.push(`NOT ${viaState(filter.findings.none)}`);
   }
   if (filter.hasDiscrepancy != null) {
+    // Array containment (@>) rather than = ANY(...): it is what the GIN indexes serve.
     parts.push(
-      `${filter.hasDiscrepancy ? "" : "NOT "}EXISTS (SELECT 1 FROM discrepancy d WHERE d.report_id = ${report} AND s.code = ANY(d.states))`,
+      `${filter.hasDiscrepancy ? "" : "NOT "}EXISTS (SELECT 1 FROM discrepancy d WHERE d.report_id = ${report} AND d.states @> ARRAY[s.code::text])`,
     );
   }
   return combine(parts, "AND");
@@ -201,8 +200,8 @@ export function findingCondition(
         : `EXISTS (SELECT 1 FROM assertion ka WHERE ka.report_id = f.report_id AND ka.finding_id = f.id AND ka.kind = ANY(${kinds}::text[]))`,
     );
   }
-  if (filter.actionNumber != null) parts.push(`${params.add(filter.actionNumber)}::int = ANY(f.actions)`);
-  if (filter.article != null) parts.push(`${params.add(filter.article)}::int = ANY(f.articles)`);
+  if (filter.actionNumber != null) parts.push(`f.actions @> ARRAY[${params.add(filter.actionNumber)}::int]`);
+  if (filter.article != null) parts.push(`f.articles @> ARRAY[${params.add(filter.article)}::int]`);
   if (filter.paragraph != null) parts.push(`f.paragraph_number = ${params.add(filter.paragraph)}`);
   if (filter.footnote != null) parts.push(`f.footnote_number = ${params.add(filter.footnote)}`);
   if (filter.groupIn) parts.push(`f."group" = ANY(${params.add(filter.groupIn)}::text[])`);
@@ -213,12 +212,12 @@ export function findingCondition(
   }
   if (filter.hasDiscrepancy != null) {
     parts.push(
-      `${filter.hasDiscrepancy ? "" : "NOT "}EXISTS (SELECT 1 FROM discrepancy fd WHERE fd.report_id = ${report} AND f.id = ANY(fd.findings))`,
+      `${filter.hasDiscrepancy ? "" : "NOT "}EXISTS (SELECT 1 FROM discrepancy fd WHERE fd.report_id = ${report} AND fd.findings @> ARRAY[f.id])`,
     );
   }
   if (filter.countDiffers != null) {
-    const differs = `(f.stated_count IS NOT NULL AND NOT f.list_is_partial AND EXISTS (SELECT 1 FROM assertion la WHERE la.report_id = f.report_id AND la.finding_id = f.id)
-      AND f.stated_count <> (SELECT count(DISTINCT lc.state_code) FROM assertion lc WHERE lc.report_id = f.report_id AND lc.finding_id = f.id))`;
+    const differs = `(f.stated_count IS NOT NULL AND NOT f.list_is_partial AND f.listed_count > 0
+      AND f.stated_count <> f.listed_count)`;
     parts.push(filter.countDiffers ? differs : `NOT ${differs}`);
   }
   return combine(parts, "AND");
@@ -229,9 +228,9 @@ export function discrepancyCondition(filter: DiscrepancyFilter | undefined | nul
   if (!filter) return "TRUE";
   const parts: string[] = [];
   if (filter.kindIn) parts.push(`d.kind = ANY(${params.add(filter.kindIn)}::text[])`);
-  if (filter.paragraph != null) parts.push(`${params.add(filter.paragraph)}::int = ANY(d.paragraphs)`);
-  if (filter.footnote != null) parts.push(`${params.add(filter.footnote)}::int = ANY(d.footnotes)`);
+  if (filter.paragraph != null) parts.push(`d.paragraphs @> ARRAY[${params.add(filter.paragraph)}::int]`);
+  if (filter.footnote != null) parts.push(`d.footnotes @> ARRAY[${params.add(filter.footnote)}::int]`);
   if (filter.stateCode != null)
-    parts.push(`${params.add(filter.stateCode.toUpperCase())}::text = ANY(d.states)`);
+    parts.push(`d.states @> ARRAY[${params.add(filter.stateCode.toUpperCase())}::text]`);
   return combine(parts, "AND");
 }

@@ -159,22 +159,28 @@ export class CountsResolver {
         footnote_text: string | null;
       }
     >(
+      // Rank and cut to the page first; highlight only the hits returned (ts_headline is costly).
       `WITH q AS (SELECT websearch_to_tsquery('english', $2) AS q),
        hits AS (
-         SELECT 'PARAGRAPH' AS kind, p.number AS paragraph_number, NULL::int AS footnote_number,
-           ts_rank(p.search, q.q) AS rank, ts_headline('english', p.text, q.q, ${headline}) AS snippet
-         FROM paragraph p, q WHERE p.report_id = $1 AND p.search @@ q.q
-         UNION ALL
-         SELECT 'FOOTNOTE', f.paragraph_number, f.number, ts_rank(f.search, q.q), ts_headline('english', f.text, q.q, ${headline})
-         FROM footnote f, q WHERE f.report_id = $1 AND f.search @@ q.q
+         SELECT * FROM (
+           SELECT 'PARAGRAPH' AS kind, p.number AS paragraph_number, NULL::int AS footnote_number,
+             ts_rank(p.search, q.q) AS rank
+           FROM paragraph p, q WHERE p.report_id = $1 AND p.search @@ q.q
+           UNION ALL
+           SELECT 'FOOTNOTE', f.paragraph_number, f.number, ts_rank(f.search, q.q)
+           FROM footnote f, q WHERE f.report_id = $1 AND f.search @@ q.q
+         ) ranked
+         ORDER BY rank DESC, paragraph_number, footnote_number NULLS FIRST
+         LIMIT $3
        )
-       SELECT h.kind, h.rank, h.snippet, h.footnote_number, p.report_id, p.number, p.section_key, p.subheading, p.text,
+       SELECT h.kind, h.rank, ts_headline('english', coalesce(fn.text, p.text), q.q, ${headline}) AS snippet,
+         h.footnote_number, p.report_id, p.number, p.section_key, p.subheading, p.text,
          fn.anchor AS footnote_anchor, fn.text AS footnote_text
        FROM hits h
+       CROSS JOIN q
        JOIN paragraph p ON p.report_id = $1 AND p.number = h.paragraph_number
        LEFT JOIN footnote fn ON fn.report_id = $1 AND fn.number = h.footnote_number
-       ORDER BY h.rank DESC, h.paragraph_number, h.footnote_number NULLS FIRST
-       LIMIT $3`,
+       ORDER BY h.rank DESC, h.paragraph_number, h.footnote_number NULLS FIRST`,
       [scope.id, query, first],
     );
     return rows.map((row) =>

@@ -8,12 +8,12 @@ import type { AssertionKind } from "../domain/enums";
 import { ASSERTION_MEANINGS } from "../domain/facts";
 import { Assertion, Finding, findingColumns, type FindingRow, toFinding } from "../domain/finding";
 import { Report, toReport } from "../domain/report";
-import { State, type StateRow, toState } from "../domain/state";
+import { State, type StateRow } from "../domain/state";
 import { Footnote, Paragraph, toFootnote, toParagraph } from "../domain/structure";
 import { findingCondition, Params } from "../filters/compile";
 import { FindingFilter } from "../filters/inputs";
 import { present, scopedKey } from "../loaders";
-import { dated, datedAll, maybeReport, reportInScope } from "./scope";
+import { dated, datedAll, maybeReport, reportInScope, stateObject } from "./scope";
 
 export const FindingConnection = Connection(Finding, "Finding", "finding");
 
@@ -46,7 +46,7 @@ async function reportDate(ctx: Context, reportId: string): Promise<string> {
 /** States for a report-scoped object, seen at its `asOf` (else the report's date). */
 export async function statesOf(ctx: Context, reportId: string, rows: Promise<StateRow[]>, asOf?: string) {
   const [list, date] = await Promise.all([rows, reportDate(ctx, reportId)]);
-  return list.map((row) => toState(row, reportId, asOf ?? date, date));
+  return list.map((row) => stateObject(ctx, row, reportId, asOf ?? date, date));
 }
 
 @Resolver(() => Finding)
@@ -168,7 +168,7 @@ export class AssertionResolver {
       ctx.loaders.state.load(scopedKey(assertion.reportId, assertion.stateCode)),
       reportDate(ctx, assertion.reportId),
     ]);
-    return toState(row!, assertion.reportId, assertion.asOf ?? date, date);
+    return stateObject(ctx, row!, assertion.reportId, assertion.asOf ?? date, date);
   }
 
   @FieldResolver(() => Finding, { description: "The finding that makes the assertion." })

@@ -1,4 +1,5 @@
 import type { Context } from "../context";
+import { type State, type StateRow, toState } from "../domain/state";
 import type { ReportRow } from "../domain/report";
 import { userError } from "../errors";
 
@@ -43,4 +44,24 @@ export function dated<T extends Dated>(value: T, parent: Dated): T {
 export function datedAll<T extends Dated>(values: T[], parent: Dated): T[] {
   for (const value of values) dated(value, parent);
   return values;
+}
+
+/**
+ * The State object for a row, seen from a report at a date, made once per request: a big answer
+ * names the same few states thousands of times (every assertion of every finding).
+ */
+export function stateObject(
+  ctx: Context,
+  row: StateRow,
+  reportId: string,
+  asOf: string,
+  reportDate: string,
+): State {
+  const key = `${reportId}|${row.code}|${asOf}`;
+  let state = ctx.states.get(key) as State | undefined;
+  if (!state) {
+    state = toState(row, reportId, asOf, reportDate);
+    ctx.states.set(key, state);
+  }
+  return state;
 }

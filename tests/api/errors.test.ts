@@ -150,8 +150,8 @@ describe("Are unexpected errors logged and masked?", () => {
     expect(healthy.body.errors).toBeUndefined();
     expect(healthy.body.data.states.totalCount).toBe(26);
 
-    // Break the database under the running server: the facts' meanings table disappears.
-    await dataSource.query(`ALTER TABLE assertion_kind RENAME TO assertion_kind_broken`);
+    // Break the database under the running server: the treaty participation table disappears.
+    await dataSource.query(`ALTER TABLE participation RENAME TO participation_broken`);
     logs.length = 0;
     const answer = await post(url, query);
 
@@ -164,7 +164,7 @@ describe("Are unexpected errors logged and masked?", () => {
     expect(answer.body.data).toBeNull();
     // Nothing about the database or the code leaks: no SQL, no table name, no stack, no file.
     for (const leak of [
-      /assertion_kind/i,
+      /participation/i,
       /relation/i,
       /select/i,
       /postgres/i,
@@ -180,11 +180,11 @@ describe("Are unexpected errors logged and masked?", () => {
     const logged = logs.filter((line) => line.err);
     expect(logged).toHaveLength(1);
     expect(logged[0].msg).toBe("unexpected error while answering a GraphQL request");
-    expect(logged[0].err.message).toContain('relation "assertion_kind" does not exist');
+    expect(logged[0].err.message).toContain('relation "participation" does not exist');
     expect(logged[0].err.stack).toEqual(expect.any(String));
 
     // Put it back: the same query answers again (the failure was the broken table, nothing else).
-    await dataSource.query(`ALTER TABLE assertion_kind_broken RENAME TO assertion_kind`);
+    await dataSource.query(`ALTER TABLE participation_broken RENAME TO participation`);
     const repaired = await post(url, query);
     expect(repaired.body.data).toEqual(healthy.body.data);
   });
