@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 
 import { AssertionKind, Group, Theme } from "./enums";
 import { Node, reportKey, toGlobalId } from "./node";
+import type { State } from "./state";
 
 export interface FindingRow {
   report_id: string;
@@ -173,6 +174,8 @@ export class Assertion {
   findingKey!: string;
   stateCode!: string;
   asOf?: string;
+  /** Internal: the state, when the finding already resolved it. */
+  stateValue?: State;
 }
 
 @ObjectType({

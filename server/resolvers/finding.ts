@@ -1,4 +1,18 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Info,
+  Int,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
@@ -116,9 +130,13 @@ export class FindingResolver {
   @FieldResolver(() => [Assertion], {
     description: "What the finding asserts about each state it lists, in list order.",
   })
-  async assertions(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Assertion[]> {
+  async assertions(
+    @Root() finding: Finding,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Assertion[]> {
     const rows = await ctx.loaders.assertionsByFinding.load(scopedKey(finding.reportId, finding.key));
-    return rows.map((row) =>
+    const assertions = rows.map((row) =>
       Object.assign(new Assertion(), {
         kind: row.kind as AssertionKind,
         description: ASSERTION_MEANINGS[row.kind as AssertionKind]?.description ?? row.kind,
@@ -129,6 +147,21 @@ export class FindingResolver {
         asOf: finding.asOf,
       }),
     );
+    // A big answer asks `assertions { state }` thousands of times: resolve the states here, in
+    // one batch, so that each `state` is a plain value rather than one more promise per row.
+    if (selects(info, "state")) {
+      const [states, date] = await Promise.all([
+        ctx.loaders.state.loadMany(assertions.map((a) => scopedKey(a.reportId, a.stateCode))),
+        reportDate(ctx, finding.reportId),
+      ]);
+      assertions.forEach((assertion, i) => {
+        const row = states[i];
+        if (row && !(row instanceof Error)) {
+          assertion.stateValue = stateObject(ctx, row, assertion.reportId, assertion.asOf ?? date, date);
+        }
+      });
+    }
+    return assertions;
   }
 
   @FieldResolver(() => [State], { description: "The distinct states the finding lists, in list order." })
@@ -163,7 +196,11 @@ export class FindingResolver {
 @Resolver(() => Assertion)
 export class AssertionResolver {
   @FieldResolver(() => State, { description: "The state the assertion is about." })
-  async state(@Root() assertion: Assertion, @Ctx() ctx: Context): Promise<State> {
+  state(@Root() assertion: Assertion, @Ctx() ctx: Context): State | Promise<State> {
+    return assertion.stateValue ?? this.loadState(assertion, ctx);
+  }
+
+  private async loadState(assertion: Assertion, ctx: Context): Promise<State> {
     const [row, date] = await Promise.all([
       ctx.loaders.state.load(scopedKey(assertion.reportId, assertion.stateCode)),
       reportDate(ctx, assertion.reportId),
@@ -178,4 +215,13 @@ export class AssertionResolver {
       assertion,
     );
   }
+}
+
+/** True when the field's selection may include `name` (fragments are assumed to). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  return info.fieldNodes.some((node) =>
+    (node.selectionSet?.selections ?? []).some(
+      (selection) => selection.kind !== "Field" || selection.name.value === name,
+    ),
+  );
 }
