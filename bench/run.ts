@@ -19,7 +19,7 @@
  *   --server-dir DIR [BENCH_CCM_DIR]   the ccm-graph checkout to start (default: this one)
  *   --profile                          ccm-graph runs with --cpu-prof; profiles go to bench/results/profiles/
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -251,6 +251,14 @@ async function benchScale(
     nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined,
   });
   const ccmStartSeconds = (Date.now() - started) / 1000;
+  // The uncached path asks a second instance with the whole-answer cache off: rotating variables
+  // would otherwise all be cached after one lap, and the cache would hide the engine.
+  const ccmUncached = await startCcmGraph({
+    databaseUrl: db.ccmUrl(database),
+    datasetDir,
+    serverDir: options.serverDir,
+    env: { RESPONSE_CACHE: "off" },
+  });
   let pgl: RunningServer | null = null;
   const info: ScaleInfo = {
     scale,
@@ -286,7 +294,7 @@ async function benchScale(
       }
       for (const pathName of ["cached", "uncached"] as const) {
         const uncached = pathName === "uncached";
-        const servers: [ServerName, RunningServer][] = [["ccm", ccm]];
+        const servers: [ServerName, RunningServer][] = [["ccm", uncached ? ccmUncached : ccm]];
         if (pgl) servers.push(["postgraphile", pgl]);
         for (const [which, server] of servers) {
           if (options.warmup > 0)
@@ -343,7 +351,7 @@ async function benchScale(
       }
     }
   } finally {
-    await Promise.all([ccm.stop(), pgl?.stop()]);
+    await Promise.all([ccm.stop(), ccmUncached.stop(), pgl?.stop()]);
   }
 
   if (options.ceiling) {
@@ -474,9 +482,9 @@ function renderTables(rows: Row[], infos: ScaleInfo[]): string {
 async function main() {
   const options = parseOptions(process.argv.slice(2));
   if (options.postgraphile && !fs.existsSync(path.join(POSTGRAPHILE_DIR, "node_modules/postgraphile"))) {
-    throw new Error(
-      "PostGraphile is not installed: run `npm install` in bench/postgraphile (or pass --no-postgraphile)",
-    );
+    // The peer has its own package.json and lock, out of the service's dependencies.
+    console.log("installing PostGraphile in bench/postgraphile (npm ci) ...");
+    execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: POSTGRAPHILE_DIR, stdio: "inherit" });
   }
   fs.mkdirSync(RESULTS, { recursive: true, mode: 0o755 });
   fs.chmodSync(RESULTS, 0o755);

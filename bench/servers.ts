@@ -29,6 +29,8 @@ export async function startCcmGraph(options: {
   serverDir?: string;
   /** Node.js flags for the server (e.g. --cpu-prof), passed through tsx. */
   nodeArgs?: string[];
+  /** Extra environment for the server (e.g. RESPONSE_CACHE=off for the uncached path). */
+  env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const port = await freePort();
@@ -47,6 +49,7 @@ export async function startCcmGraph(options: {
       // not the refusals. Set them in the environment to measure with them.
       RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "0",
       MAX_COST: process.env.MAX_COST ?? "1000000000",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

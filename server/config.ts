@@ -1,9 +1,20 @@
+import fs from "node:fs";
 import path from "node:path";
 
 import { type Limits, limitsFromEnv } from "./http/limits";
 
-/** Where the project lives: everything relative (data folder, dataset) is resolved from here. */
-export const PROJECT_ROOT = path.resolve(__dirname, "..");
+/**
+ * Where the project lives: everything relative (data folder, dataset) is resolved from here. The
+ * nearest folder above with a package.json, so that the compiled server (dist/server) finds it too.
+ */
+export const PROJECT_ROOT = findProjectRoot(path.resolve(__dirname, ".."));
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
 
 export interface Config {
   host: string;

@@ -32,6 +32,8 @@ function passesCsrfPrevention(req: Request): boolean {
  */
 export class ResponseCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
+  /** Answers being computed: identical requests arriving meanwhile wait for them (no stampede). */
+  private readonly pending = new Map<string, Promise<CachedAnswer | undefined>>();
   hits = 0;
   misses = 0;
 
@@ -47,7 +49,7 @@ export class ResponseCache {
 
   /** Serves cached answers to /graphql requests, and records the answers to the others. */
   middleware(version: DatasetVersion, http: HttpCacheOptions): RequestHandler {
-    return (req, res, next) => {
+    return async (req, res, next) => {
       const current = version.current;
       const request =
         req.method === "GET"
@@ -63,7 +65,9 @@ export class ResponseCache {
         request.operationName,
         request.extensions,
       ])}`;
-      const cached = this.entries.get(key);
+      let cached = this.entries.get(key);
+      const inFlight = cached === undefined ? this.pending.get(key) : undefined;
+      if (inFlight) cached = await inFlight;
       if (cached !== undefined) {
         const started = process.hrtime.bigint();
         this.hits += 1;
@@ -76,10 +80,27 @@ export class ResponseCache {
         return;
       }
       this.misses += 1;
+      let settle: (answer: CachedAnswer | undefined) => void = () => {};
+      if (!inFlight) {
+        this.pending.set(
+          key,
+          new Promise((resolve) => {
+            settle = (answer) => {
+              this.pending.delete(key);
+              resolve(answer);
+            };
+          }),
+        );
+        res.once("close", () => settle(undefined));
+      }
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         if (res.statusCode === 200 && typeof body === "string" && cacheableAnswer(res)) {
-          this.entries.set(key, { body, operationName: notesOf(res).operationName });
+          const answer = { body, operationName: notesOf(res).operationName };
+          this.entries.set(key, answer);
+          settle(answer);
+        } else {
+          settle(undefined);
         }
         return send(body);
       };

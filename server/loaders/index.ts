@@ -123,6 +123,11 @@ const ints = (keys: string[]) => keys.map(Number).filter(Number.isSafeInteger);
 export function createLoaders(sql: Sql): Loaders {
   let current: Promise<string | null> | undefined;
   const none = () => null;
+  const report = new DataLoader<string, ReportRow | null>(async (ids) => {
+    const rows = await sql.query<ReportRow>(`SELECT * FROM report WHERE id = ANY($1)`, [ids]);
+    const byId = one(rows, (r) => r.id);
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   const empty = () => [];
 
   /**
@@ -187,16 +192,16 @@ export function createLoaders(sql: Sql): Loaders {
     },
     scopedBy: <V>(fetch: Fetch<V>) => scoped<V>(fetch, () => [] as V),
 
-    report: new DataLoader(async (ids) => {
-      const rows = await sql.query<ReportRow>(`SELECT * FROM report WHERE id = ANY($1)`, [ids]);
-      const byId = one(rows, (r) => r.id);
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    report,
 
     currentReportId() {
+      // The whole row in one statement: the root field will load it next (primed, not asked again).
       current ??= sql
-        .query<{ id: string }>(`SELECT id FROM report ORDER BY synthetic, finalised_on DESC, id LIMIT 1`)
-        .then((rows) => rows[0]?.id ?? null);
+        .query<ReportRow>(`SELECT * FROM report ORDER BY synthetic, finalised_on DESC, id LIMIT 1`)
+        .then((rows) => {
+          if (rows[0]) report.prime(rows[0].id, rows[0]);
+          return rows[0]?.id ?? null;
+        });
       return current;
     },
 

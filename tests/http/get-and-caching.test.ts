@@ -145,3 +145,48 @@ describe("the ETag follows the data", () => {
     }
   });
 });
+
+describe("the whole-answer cache", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const ask = (query: string) =>
+    fetch(server.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    }).then(async (r) => ({
+      cache: r.headers.get("x-cache"),
+      sql: r.headers.get("x-sql-statements"),
+      body: await r.json(),
+    }));
+
+  it("answers a repeated question from memory, without SQL", async () => {
+    const query = `{ states(filter: { codeIn: ["NOR"] }) { nodes { name } } }`;
+    const first = await ask(query);
+    const second = await ask(query);
+    expect([first.cache, second.cache]).toEqual([null, "hit"]);
+    expect(Number(first.sql)).toBeGreaterThan(0);
+    expect(second.sql).toBe("0");
+    expect(second.body).toEqual(first.body);
+  });
+
+  it("computes a question once when many ask it at the same time", async () => {
+    const query = `{ states(filter: { codeIn: ["SWE", "FIN"] }) { nodes { code name } } }`;
+    const answers = await Promise.all(Array.from({ length: 6 }, () => ask(query)));
+    expect(answers.filter((a) => a.cache === "hit")).toHaveLength(5);
+    expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+  });
+
+  it("never keeps an answer with errors", async () => {
+    const query = `{ states(first: 0) { totalCount } }`;
+    const [first, second] = [await ask(query), await ask(query)];
+    expect([first.cache, second.cache]).toEqual([null, null]);
+    expect(second.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+});
