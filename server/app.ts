@@ -172,7 +172,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalogue = loadCatalogue();
   app.use(explorerRoutes(catalogue));
   app.use(conditionalGet(datasetVersion, httpCache));
-  app.use(questionRoutes(apollo, schema, catalogue, (res) => createContext(dataSource, res), httpCache));
+  const contextFor = (res: express.Response) => createContext(dataSource, res, datasetVersion.currentReport);
+  app.use(questionRoutes(apollo, schema, catalogue, contextFor, httpCache));
 
   app.use(
     "/graphql",
@@ -182,7 +183,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     documentGuard(config.limits),
     ...(responseCache ? [responseCache.middleware(datasetVersion, httpCache)] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(dataSource, res),
+      context: async ({ res }) => contextFor(res),
     }),
   );
 

@@ -2,6 +2,7 @@ import type { Response } from "express";
 import type { DataSource } from "typeorm";
 
 import { Sql } from "./db/sql";
+import type { ReportRow } from "./domain/report";
 import { createLoaders, type Loaders } from "./loaders";
 
 /** What every resolver of one request sees: its SQL handle and its own DataLoaders. */
@@ -14,7 +15,15 @@ export interface Context {
   res?: Response;
 }
 
-export function createContext(dataSource: DataSource, res?: Response): Context {
+/**
+ * `currentReport`, when given, is the current report as the dataset version last read it: the
+ * request then does not ask the database for it.
+ */
+export function createContext(
+  dataSource: DataSource,
+  res?: Response,
+  currentReport?: ReportRow | null,
+): Context {
   const sql = new Sql(dataSource);
-  return { sql, loaders: createLoaders(sql), states: new Map(), res };
+  return { sql, loaders: createLoaders(sql, currentReport ?? undefined), states: new Map(), res };
 }

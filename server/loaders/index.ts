@@ -120,7 +120,7 @@ function many<Row>(rows: Row[], keysOf: (row: Row) => (string | number)[]): Map<
 
 const ints = (keys: string[]) => keys.map(Number).filter(Number.isSafeInteger);
 
-export function createLoaders(sql: Sql): Loaders {
+export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
   let current: Promise<string | null> | undefined;
   const none = () => null;
   const report = new DataLoader<string, ReportRow | null>(async (ids) => {
@@ -195,6 +195,10 @@ export function createLoaders(sql: Sql): Loaders {
     report,
 
     currentReportId() {
+      if (currentReport && !current) {
+        report.prime(currentReport.id, currentReport);
+        current = Promise.resolve(currentReport.id);
+      }
       // The whole row in one statement: the root field will load it next (primed, not asked again).
       current ??= sql
         .query<ReportRow>(`SELECT * FROM report ORDER BY synthetic, finalised_on DESC, id LIMIT 1`)
