@@ -33,6 +33,24 @@ export interface StateAssertionRow extends FindingRow {
 
 type Scoped<V> = DataLoader<string, V>;
 
+/** The columns of a StateAssertionRow, from STATE_ASSERTION_SOURCE. */
+export const STATE_ASSERTION_COLUMNS = `a.state_code, a.kind, a.detail, a.position AS assertion_position,
+  k.article, k.obligation_status, k.stockpile_status, k.need_area, k.assistance_kind,
+  k.legislation_status, k.contamination, k.voluntary_report, ${findingColumns("f")}`;
+export const STATE_ASSERTION_SOURCE = `assertion a
+  JOIN assertion_kind k ON k.kind = a.kind
+  JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id`;
+
+/**
+ * A sub-select giving, for state `s`, its assertions in the report as a JSON array of
+ * StateAssertionRow: lets a list of states bring its facts in the same statement.
+ */
+export function stateAssertionsJson(reportParam: string): string {
+  return `(SELECT coalesce(json_agg(x ORDER BY x.position, x.assertion_position), '[]')
+    FROM (SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
+          WHERE a.report_id = ${reportParam} AND a.state_code = s.code) x)`;
+}
+
 /**
  * One set per request. Every loader is keyed "reportId|key" and batches the keys asked for in
  * one tick into one SQL statement per report (in practice one, since a request reads one report),
@@ -219,12 +237,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
 
     stateAssertions: scoped(async (r, codes) => {
       const rows = await sql.query<StateAssertionRow>(
-        `SELECT a.state_code, a.kind, a.detail, a.position AS assertion_position,
-           k.article, k.obligation_status, k.stockpile_status, k.need_area, k.assistance_kind,
-           k.legislation_status, k.contamination, k.voluntary_report, ${findingColumns("f")}
-         FROM assertion a
-         JOIN assertion_kind k ON k.kind = a.kind
-         JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id
+        `SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
          WHERE a.report_id = $1 AND a.state_code = ANY($2)
          ORDER BY f.position, a.position`,
         [r, codes],

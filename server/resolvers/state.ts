@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import {
   Arg,
@@ -7,6 +8,7 @@ import {
   Field,
   FieldResolver,
   ID,
+  Info,
   Int,
   Query,
   registerEnumType,
@@ -41,7 +43,7 @@ import {
 } from "../domain/state-facts";
 import { findingCondition, Params, stateCondition } from "../filters/compile";
 import { FindingFilter, StateFilter } from "../filters/inputs";
-import { present, type StateAssertionRow, scopedKey } from "../loaders";
+import { present, type StateAssertionRow, stateAssertionsJson, scopedKey } from "../loaders";
 import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
 export const StateConnection = Connection(State, "State", "state");
@@ -180,7 +182,11 @@ export class StateResolver {
     description:
       "States matching a filter, e.g. signatories with stockpiles and assistance needs: `states(filter: {status: SIGNATORY, stockpile: {}, assistanceNeed: {}})`.",
   })
-  async states(@Args(() => StatesArgs) args: StatesArgs, @Ctx() ctx: Context) {
+  async states(
+    @Args(() => StatesArgs) args: StatesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     const scope = await reportInScope(ctx, args.report);
     const asOf = args.asOf ?? scope.finalised_on;
     const { limit, offset } = pageWindow(args.first, args.after);
@@ -189,19 +195,24 @@ export class StateResolver {
     const condition = stateCondition(args.filter, { params, report, asOf: params.lazy(asOf) });
     const direction = args.direction === "DESC" ? "DESC" : "ASC";
     const order = args.orderBy === "CODE" ? `s.code ${direction}` : `s.name ${direction}, s.code`;
-    const rows = await ctx.sql.query<StateRow & { total: number }>(
+    // When the page's states will read their facts, bring them in this same statement.
+    const withFacts = selectsFacts(info);
+    const rows = await ctx.sql.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
       `WITH matched AS (
          SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", report)} WHERE ${condition}
        )
        SELECT (SELECT count(*) FROM matched) AS total, page.*
        FROM (SELECT 1) one LEFT JOIN LATERAL (
-         SELECT * FROM matched s ORDER BY ${order} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
+         SELECT s.*${withFacts ? `, ${stateAssertionsJson(report)} AS assertions` : ""}
+         FROM matched s ORDER BY ${order} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
        ) page ON true`,
       params.values,
     );
-    const states = rows
-      .filter((r) => r.code !== null)
-      .map((r) => toState(r, scope.id, asOf, scope.finalised_on));
+    const found = rows.filter((r) => r.code !== null);
+    for (const row of found) {
+      if (row.assertions) ctx.loaders.stateAssertions.prime(scopedKey(scope.id, row.code), row.assertions);
+    }
+    const states = found.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
     return toPage(states, offset, rows[0]?.total ?? 0);
   }
 
@@ -402,4 +413,35 @@ function groupBy<Row>(rows: Row[], keyOf: (row: Row) => string): Map<string, Row
   const map = new Map<string, Row[]>();
   for (const row of rows) map.set(keyOf(row), [...(map.get(keyOf(row)) ?? []), row]);
   return map;
+}
+
+/** The State fields answered from its assertions (the stateAssertions loader). */
+const FACT_FIELDS = new Set([
+  "findings",
+  "obligations",
+  "stockpile",
+  "assistanceNeeds",
+  "assistanceProvided",
+  "assistanceReceived",
+  "legislation",
+  "contamination",
+  "voluntaryReports",
+  "actions",
+  "treatyStatus",
+]);
+
+/** True when a `states` connection's nodes (or edges' nodes) may ask for a fact field. */
+function selectsFacts(info: GraphQLResolveInfo): boolean {
+  const asks = (set: SelectionSetNode | undefined, depth: number): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind !== "Field") return true; // a fragment: assume it may
+      if (depth === 0) {
+        if (selection.name.value === "nodes") return asks(selection.selectionSet, 1);
+        if (selection.name.value === "edges") return asks(selection.selectionSet, 0.5);
+        return false;
+      }
+      if (depth === 0.5) return selection.name.value === "node" && asks(selection.selectionSet, 1);
+      return FACT_FIELDS.has(selection.name.value);
+    });
+  return info.fieldNodes.some((node) => asks(node.selectionSet, 0));
 }
