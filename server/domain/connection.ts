@@ -1,5 +1,5 @@
 import type { ClassType } from "type-graphql";
-import { Field, Int, ObjectType } from "type-graphql";
+import { ArgsType, Field, ID, Int, ObjectType } from "type-graphql";
 
 import { badInput } from "../errors";
 
@@ -108,4 +108,23 @@ export function toPage<T>(items: T[], offset: number, totalCount: number): Page<
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+/** The arguments every root list takes: the report, and the page (`first`, `after`). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The report to answer from; the current report if omitted.",
+  })
+  report?: string;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
+  first?: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Return items after this cursor (a previous page's `endCursor`).",
+  })
+  after?: string;
 }

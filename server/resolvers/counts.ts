@@ -62,7 +62,7 @@ export class CountsResolver {
            FROM (${matched}) m
            JOIN assertion a ON a.report_id = ${r} AND a.state_code = m.code
            JOIN assertion_kind k ON k.kind = a.kind
-           JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id
+           ${groupBy === "FINDING_THEME" ? "JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id" : ""}
            WHERE ${FACT_COLUMN[groupBy]} IS NOT NULL
            GROUP BY 1 ORDER BY 1`;
     return ctx.sql.query<CountGroup>(sql, params.values);

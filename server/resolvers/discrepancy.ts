@@ -1,7 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context";
-import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, type DiscrepancyRow, toDiscrepancy } from "../domain/discrepancy";
 import { Finding, toFinding } from "../domain/finding";
 import { State, type StateRow } from "../domain/state";
@@ -15,24 +15,9 @@ import { datedAll, reportInScope } from "./scope";
 export const DiscrepancyConnection = Connection(Discrepancy, "Discrepancy", "discrepancy");
 
 @ArgsType()
-class DiscrepanciesArgs {
+class DiscrepanciesArgs extends PageArgs {
   @Field(() => DiscrepancyFilter, { nullable: true, description: "Which discrepancies; all if omitted." })
   filter?: DiscrepancyFilter;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The report to answer from; the current report if omitted.",
-  })
-  report?: string;
-
-  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
-  first?: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Return items after this cursor (a previous page's `endCursor`).",
-  })
-  after?: string;
 }
 
 @Resolver(() => Discrepancy)

@@ -8,7 +8,6 @@ import {
   FieldResolver,
   ID,
   Info,
-  Int,
   Query,
   Resolver,
   Root,
@@ -16,7 +15,7 @@ import {
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
-import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import type { AssertionKind } from "../domain/enums";
 import { ASSERTION_MEANINGS } from "../domain/facts";
@@ -32,24 +31,9 @@ import { dated, datedAll, maybeReport, reportInScope, stateObject } from "./scop
 export const FindingConnection = Connection(Finding, "Finding", "finding");
 
 @ArgsType()
-class FindingsArgs {
+class FindingsArgs extends PageArgs {
   @Field(() => FindingFilter, { nullable: true, description: "Which findings; all if omitted." })
   filter?: FindingFilter;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The report to answer from; the current report if omitted.",
-  })
-  report?: string;
-
-  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
-  first?: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Return items after this cursor (a previous page's `endCursor`).",
-  })
-  after?: string;
 }
 
 /** Resolves the states and findings a report-scoped object points at, through loaders. */

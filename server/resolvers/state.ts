@@ -9,7 +9,6 @@ import {
   FieldResolver,
   ID,
   Info,
-  Int,
   Query,
   registerEnumType,
   Resolver,
@@ -18,7 +17,7 @@ import {
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
-import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import { SortDirection, TreatyStatus } from "../domain/enums";
 import type {
@@ -59,7 +58,7 @@ registerEnumType(StateOrderField, {
 });
 
 @ArgsType()
-class StatesArgs {
+class StatesArgs extends PageArgs {
   @Field(() => StateFilter, {
     nullable: true,
     description: "Which states; all states known to the dataset if omitted.",
@@ -72,21 +71,6 @@ class StatesArgs {
       "The date status conditions and `status` fields refer to (YYYY-MM-DD). Defaults to the report's finalisation date.",
   })
   asOf?: string;
-
-  @Field(() => ID, {
-    nullable: true,
-    description: "The report to answer from; the current report if omitted.",
-  })
-  report?: string;
-
-  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
-  first?: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Return items after this cursor (a previous page's `endCursor`).",
-  })
-  after?: string;
 
   @Field(() => StateOrderField, {
     nullable: true,

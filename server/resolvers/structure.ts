@@ -1,8 +1,8 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
-import { Connection, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import { Finding, toFinding } from "../domain/finding";
 import { State } from "../domain/state";
@@ -28,24 +28,6 @@ import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
 export const ParagraphConnection = Connection(Paragraph, "Paragraph", "paragraph");
 export const FootnoteConnection = Connection(Footnote, "Footnote", "footnote");
-
-@ArgsType()
-class PageArgs {
-  @Field(() => ID, {
-    nullable: true,
-    description: "The report to answer from; the current report if omitted.",
-  })
-  report?: string;
-
-  @Field(() => Int, { nullable: true, description: "Page size, 1 to 100 (default 50)." })
-  first?: number;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Return items after this cursor (a previous page's `endCursor`).",
-  })
-  after?: string;
-}
 
 const reportArg = { nullable: true, description: "The report; the current report if omitted." } as const;
 
