@@ -56,6 +56,11 @@ export interface App {
   datasetVersion: DatasetVersion;
   metrics: Metrics;
   responseCache: ResponseCache | undefined;
+  /**
+   * Resolves when no GraphQL operation is running any more (or after `timeoutMs`): a client that
+   * hung up leaves its operation running, and the pool must outlive it.
+   */
+  drain(timeoutMs: number): Promise<void>;
   /** Stops Apollo and the background version poll (the caller closes HTTP and the pool). */
   stop(): Promise<void>;
 }
@@ -91,7 +96,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   datasetVersion.start(options.versionPollMs ?? 2_000);
   const httpCache = { maxAgeSeconds: config.cacheMaxAgeSeconds };
 
+  let running = 0;
+  const inFlight: ApolloServerPlugin<Context> = {
+    async requestDidStart() {
+      running += 1;
+      return {
+        async willSendResponse() {
+          running -= 1;
+        },
+      };
+    },
+  };
   const plugins: ApolloServerPlugin<Context>[] = [
+    inFlight,
     costLimitPlugin(schema, config.limits),
     metrics.plugin(),
     cacheHeadersPlugin(httpCache),
@@ -199,6 +216,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     datasetVersion,
     metrics,
     responseCache,
+    async drain(timeoutMs) {
+      const until = Date.now() + timeoutMs;
+      while (running > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
     async stop() {
       datasetVersion.stop();
       await apollo.stop();

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, base: { service: "ccm-graph" } });
   let database: Database | undefined;
   let stopApp: () => Promise<void> = async () => {};
+  let drainApp: (timeoutMs: number) => Promise<void> = async () => {};
   let stopping = false;
 
   // Until the app is ready, answer health checks and refuse the rest with 503.
@@ -44,6 +45,8 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
+    // Operations whose client hung up are still running: let them finish before the pool goes.
+    await drainApp(5_000);
     await stopApp();
     await database?.close();
     logger.info("stopped");
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       isDatasetLoaded: () => loads.length > 0,
     });
     stopApp = () => app.stop();
+    drainApp = (timeoutMs) => app.drain(timeoutMs);
     handler = app.express;
     const { port } = server.address() as { port: number };
     const shownHost = config.host === "127.0.0.1" ? "localhost" : config.host;
