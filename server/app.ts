@@ -78,7 +78,11 @@ function persistedQueryStore(): KeyValueCache<string> {
   const registered = new InMemoryLRUCache<string>({ maxSize: 5 * 1024 * 1024 });
   return {
     // Apollo prefixes APQ keys with "apq:".
-    get: async (key) => manifest[key.replace(/^apq:/, "")] ?? registered.get(key),
+    get: async (key) => {
+      const hash = key.replace(/^apq:/, "");
+      // Own keys only: "__proto__" or "constructor" must not reach Object's prototype.
+      return Object.hasOwn(manifest, hash) ? manifest[hash] : registered.get(key);
+    },
     set: (key, value, options) => registered.set(key, value, options),
     delete: (key) => registered.delete(key),
   };

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   let stopApp: () => Promise<void> = async () => {};
   let drainApp: (timeoutMs: number) => Promise<void> = async () => {};
   let stopping = false;
+  let starting: Promise<void> = Promise.resolve();
 
   // Until the app is ready, answer health checks and refuse the rest with 503.
   let handler: http.RequestListener = (req, res) => {
@@ -38,13 +39,19 @@ async function main(): Promise<void> {
     logger.info({ signal }, "shutting down");
     const force = setTimeout(() => {
       logger.error("shutdown took too long; stopping the database and exiting");
-      void database?.close().finally(() => process.exit(1));
+      void Promise.resolve(database?.close()).finally(() => process.exit(1));
     }, 10_000);
     force.unref();
-    // Stop accepting, let in-flight requests finish, then close idle keep-alive connections.
+    // A signal during start-up waits for the database and the ingest under way, so that what
+    // was started is stopped (never an embedded PostgreSQL left behind).
+    await starting.catch(() => {});
+    // Stop accepting, let in-flight requests finish, and close keep-alive connections as soon as
+    // they are idle.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
+    clearInterval(idle);
     // Operations whose client hung up are still running: let them finish before the pool goes.
     await drainApp(5_000);
     await stopApp();
@@ -54,37 +61,40 @@ async function main(): Promise<void> {
   }
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void shutdown(signal));
 
-  try {
-    await new Promise<void>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(config.port, config.host, () => {
-        server.off("error", reject);
-        resolve();
+  starting = (async () => {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(config.port, config.host, () => {
+          server.off("error", reject);
+          resolve();
+        });
       });
-    });
-    database = await openDatabase(config, (message) => logger.debug({ postgres: message }));
-    const loads = await loadDatasets(database.dataSource, config);
-    for (const load of loads) {
-      logger.info(load, load.changed ? "dataset loaded" : "dataset already up to date");
+      database = await openDatabase(config, (message) => logger.debug({ postgres: message }));
+      const loads = await loadDatasets(database.dataSource, config);
+      for (const load of loads) {
+        logger.info(load, load.changed ? "dataset loaded" : "dataset already up to date");
+      }
+      const app = await createApp({
+        dataSource: database.dataSource,
+        logger,
+        config,
+        isDatasetLoaded: () => loads.length > 0,
+      });
+      stopApp = () => app.stop();
+      drainApp = (timeoutMs) => app.drain(timeoutMs);
+      handler = app.express;
+      const { port } = server.address() as { port: number };
+      const shownHost = config.host === "127.0.0.1" ? "localhost" : config.host;
+      logger.info(`ccm-graph ready at http://${shownHost}:${port}/graphql`);
+    } catch (error) {
+      console.error(`ccm-graph: ${describeFailure(error)}`);
+      server.close();
+      await database?.close().catch(() => {});
+      process.exit(1);
     }
-    const app = await createApp({
-      dataSource: database.dataSource,
-      logger,
-      config,
-      isDatasetLoaded: () => loads.length > 0,
-    });
-    stopApp = () => app.stop();
-    drainApp = (timeoutMs) => app.drain(timeoutMs);
-    handler = app.express;
-    const { port } = server.address() as { port: number };
-    const shownHost = config.host === "127.0.0.1" ? "localhost" : config.host;
-    logger.info(`ccm-graph ready at http://${shownHost}:${port}/graphql`);
-  } catch (error) {
-    console.error(`ccm-graph: ${describeFailure(error)}`);
-    server.close();
-    await database?.close().catch(() => {});
-    process.exit(1);
-  }
+  })();
+  await starting;
 }
 
 void main();

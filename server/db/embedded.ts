@@ -59,13 +59,19 @@ export async function startEmbeddedDatabase(
       `the embedded PostgreSQL could not start on ${dataDir}${error ? `: ${oneLine(error)}` : ""}`,
     );
   }
-  const client = pg.getPgClient("postgres", "127.0.0.1");
-  await client.connect();
   try {
-    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
-  } finally {
-    await client.end();
+    const client = pg.getPgClient("postgres", "127.0.0.1");
+    await client.connect();
+    try {
+      const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME]);
+      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DATABASE_NAME}`);
+    } finally {
+      await client.end();
+    }
+  } catch (error) {
+    // Started but unusable: stop it rather than leave a PostgreSQL behind.
+    await pg.stop();
+    throw error;
   }
   return {
     url: `postgres://postgres:ccm-graph@127.0.0.1:${port}/${DATABASE_NAME}`,

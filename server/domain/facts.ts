@@ -38,6 +38,15 @@ export const LEGISLATION_STATUSES = [
   "IN_PROGRESS",
 ] as const;
 
+/** Assistance a state gives, as opposed to assistance it receives. */
+export const PROVIDED_ASSISTANCE: readonly string[] = [
+  "FUNDING",
+  "CIVIL_SOCIETY_FUNDING",
+  "STOCKPILE_DESTRUCTION_SUPPORT_OFFERED",
+  "EXPERTISE_OFFERED",
+];
+export const RECEIVED_ASSISTANCE: readonly string[] = ["FUNDING_RECEIVED", "TECHNICAL_ASSISTANCE_RECEIVED"];
+
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 export type StockpileStatus = (typeof STOCKPILE_STATUSES)[number];
 export type NeedArea = (typeof NEED_AREAS)[number];

@@ -1,5 +1,10 @@
 import type { AssertionKind } from "../data/format";
-import { ASSERTION_MEANINGS, type AssertionMeaning } from "../domain/facts";
+import {
+  ASSERTION_MEANINGS,
+  type AssertionMeaning,
+  PROVIDED_ASSISTANCE,
+  RECEIVED_ASSISTANCE,
+} from "../domain/facts";
 import { badInput } from "../errors";
 import { statusSql } from "../domain/state";
 import type { DiscrepancyFilter, FindingFilter, StateFilter } from "./inputs";
@@ -47,15 +52,6 @@ function checkDepth(depth: number) {
   }
 }
 
-/** Assistance a state gives, as opposed to assistance it receives. */
-const PROVIDED_KINDS = [
-  "FUNDING",
-  "CIVIL_SOCIETY_FUNDING",
-  "STOCKPILE_DESTRUCTION_SUPPORT_OFFERED",
-  "EXPERTISE_OFFERED",
-];
-const RECEIVED_KINDS = ["FUNDING_RECEIVED", "TECHNICAL_ASSISTANCE_RECEIVED"];
-
 /** The assertion kinds whose meaning passes `test`: derived facts are filtered by kind, on an index. */
 function kindsWhere(test: (meaning: AssertionMeaning) => boolean): AssertionKind[] {
   return (Object.entries(ASSERTION_MEANINGS) as [AssertionKind, AssertionMeaning][])
@@ -93,7 +89,9 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
         "OR",
       ),
     );
-  if (filter.not) parts.push(`NOT ${stateCondition(filter.not, scope, depth + 1)}`);
+  // IS NOT TRUE, not NOT: a condition on a NULL column (a state with no participation row) is
+  // NULL, and `not` must keep such rows.
+  if (filter.not) parts.push(`(${stateCondition(filter.not, scope, depth + 1)}) IS NOT TRUE`);
   if (filter.codeIn)
     parts.push(`s.code = ANY(${params.add(filter.codeIn.map((c) => c.toUpperCase()))}::text[])`);
   if (filter.name != null) {
@@ -129,11 +127,15 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
   if (filter.assistanceNeed)
     parts.push(hasKind(kindsWhere((m) => among(filter.assistanceNeed!.areaIn, m.need))));
   if (filter.assistanceProvided) {
-    const kinds = filter.assistanceProvided.kindIn ?? PROVIDED_KINDS;
+    const kinds = (filter.assistanceProvided.kindIn ?? PROVIDED_ASSISTANCE).filter((k) =>
+      PROVIDED_ASSISTANCE.includes(k),
+    );
     parts.push(hasKind(kindsWhere((m) => among(kinds, m.assistance))));
   }
   if (filter.assistanceReceived) {
-    const kinds = filter.assistanceReceived.kindIn ?? RECEIVED_KINDS;
+    const kinds = (filter.assistanceReceived.kindIn ?? RECEIVED_ASSISTANCE).filter((k) =>
+      RECEIVED_ASSISTANCE.includes(k),
+    );
     parts.push(hasKind(kindsWhere((m) => among(kinds, m.assistance))));
   }
   if (filter.legislation) {
@@ -153,7 +155,7 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
   if (filter.hasDiscrepancy != null) {
     // The involved states, computed once: a semi-join, not one probe per state.
     parts.push(
-      `s.code ${filter.hasDiscrepancy ? "" : "NOT "}IN (SELECT unnest(d.states) FROM discrepancy d WHERE d.report_id = ${report})`,
+      `${filter.hasDiscrepancy ? "" : "NOT "}EXISTS (SELECT 1 FROM (SELECT DISTINCT unnest(d.states) AS code FROM discrepancy d WHERE d.report_id = ${report}) involved WHERE involved.code = s.code)`,
     );
   }
   return combine(parts, "AND");
@@ -190,14 +192,15 @@ export function findingCondition(
         "OR",
       ),
     );
-  if (filter.not) parts.push(`NOT ${findingCondition(filter.not, scope, depth + 1)}`);
+  if (filter.not) parts.push(`(${findingCondition(filter.not, scope, depth + 1)}) IS NOT TRUE`);
   if (filter.themeIn) parts.push(`f.theme = ANY(${params.add(filter.themeIn)}::text[])`);
   if (filter.assertionKindIn) {
     const kinds = params.add(filter.assertionKindIn);
     parts.push(
-      scope.assertion
-        ? `${scope.assertion}.kind = ANY(${kinds}::text[])`
-        : `EXISTS (SELECT 1 FROM assertion ka WHERE ka.report_id = f.report_id AND ka.finding_id = f.id AND ka.kind = ANY(${kinds}::text[]))`,
+      // Inside a state's findings: an assertion about that state, whichever row linked them (so
+      // that `and` over two kinds and `not` mean the finding, not one assertion row).
+      `EXISTS (SELECT 1 FROM assertion ka WHERE ka.report_id = f.report_id AND ka.finding_id = f.id
+        ${scope.assertion ? `AND ka.state_code = ${scope.assertion}.state_code` : ""} AND ka.kind = ANY(${kinds}::text[]))`,
     );
   }
   if (filter.actionNumber != null) parts.push(`f.actions @> ARRAY[${params.add(filter.actionNumber)}::int]`);
@@ -212,7 +215,7 @@ export function findingCondition(
   }
   if (filter.hasDiscrepancy != null) {
     parts.push(
-      `f.id ${filter.hasDiscrepancy ? "" : "NOT "}IN (SELECT unnest(fd.findings) FROM discrepancy fd WHERE fd.report_id = ${report})`,
+      `${filter.hasDiscrepancy ? "" : "NOT "}EXISTS (SELECT 1 FROM (SELECT DISTINCT unnest(fd.findings) AS id FROM discrepancy fd WHERE fd.report_id = ${report}) involved WHERE involved.id = f.id)`,
     );
   }
   if (filter.countDiffers != null) {

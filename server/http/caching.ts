@@ -16,7 +16,6 @@ export class DatasetVersion {
   private value: string | null = null;
   private report: ReportRow | null = null;
   private timer: NodeJS.Timeout | undefined;
-  private readonly listeners: ((version: string) => void)[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -32,11 +31,6 @@ export class DatasetVersion {
     return this.report;
   }
 
-  /** Calls `listener` whenever the version changes (e.g. to drop caches). */
-  onChange(listener: (version: string) => void): void {
-    this.listeners.push(listener);
-  }
-
   async refresh(): Promise<string | null> {
     const [row] = await this.dataSource.query(
       `SELECT v.versions, r.* FROM (SELECT string_agg(id || '=' || dataset_version, ',' ORDER BY id) AS versions FROM report) v
@@ -45,10 +39,7 @@ export class DatasetVersion {
     const { versions, ...report } = (row ?? {}) as ReportRow & { versions: string | null };
     const next = versions ? crypto.createHash("sha256").update(versions).digest("hex").slice(0, 16) : null;
     this.report = report.id ? (report as ReportRow) : null;
-    if (next && next !== this.value) {
-      this.value = next;
-      for (const listener of this.listeners) listener(next);
-    }
+    if (next) this.value = next;
     return this.value;
   }
 
@@ -78,7 +69,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch
     .split(",")
     .map((tag) => tag.trim())
-    .some((tag) => tag === "*" || tag === etag || tag.replace(/^W\//, "") === etag.replace(/^W\//, ""));
+    .some((tag) => tag === etag || tag.replace(/^W\//, "") === etag.replace(/^W\//, ""));
 }
 
 /**
@@ -92,6 +83,7 @@ export function conditionalGet(version: DatasetVersion, options: HttpCacheOption
     const etag = etagFor(current, req);
     if (matches(req.headers["if-none-match"], etag)) {
       res.setHeader("ETag", etag);
+      res.append("Vary", "Accept");
       res.setHeader("Cache-Control", cacheControl(options));
       res.status(304).end();
       return;
@@ -110,6 +102,8 @@ export function markCacheable(res: Response, options: HttpCacheOptions): void {
   const etag = (res.locals as { etag?: string }).etag;
   if (!etag) return;
   res.setHeader("ETag", etag);
+  // The ETag depends on Accept (JSON or CSV): shared caches must key on it too.
+  res.append("Vary", "Accept");
   res.setHeader("Cache-Control", cacheControl(options));
 }
 
@@ -126,6 +120,7 @@ export function cacheHeadersPlugin(options: HttpCacheOptions): ApolloServerPlugi
           const etag = (res.locals as { etag?: string }).etag;
           if (!etag) return;
           response.http.headers.set("etag", etag);
+          response.http.headers.set("vary", "Accept, Origin");
           response.http.headers.set("cache-control", cacheControl(options));
         },
       };

@@ -1,3 +1,5 @@
+import crypto from "node:crypto";
+
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
 import { LRUCache } from "lru-cache";
@@ -34,14 +36,13 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
   /** Answers being computed: identical requests arriving meanwhile wait for them (no stampede). */
   private readonly pending = new Map<string, Promise<CachedAnswer | undefined>>();
-  hits = 0;
-  misses = 0;
 
   constructor(
     private readonly metrics: Metrics,
     maxBytes = 64 * 1024 * 1024,
   ) {
     this.entries = new LRUCache<string, CachedAnswer>({
+      max: 20_000,
       maxSize: maxBytes,
       sizeCalculation: (answer) => answer.body.length || 1,
     });
@@ -59,18 +60,17 @@ export class ResponseCache {
             : undefined;
       if (!current || !request || typeof request !== "object" || Array.isArray(request)) return next();
       if (!passesCsrfPrevention(req)) return next();
-      const key = `${current}\n${req.method}\n${JSON.stringify([
-        request.query,
-        request.variables,
-        request.operationName,
-        request.extensions,
-      ])}`;
+      // A digest, not the request itself: a key must not cost more memory than the answer.
+      const key = crypto
+        .createHash("sha256")
+        .update(`${current}\n${req.method}\n`)
+        .update(JSON.stringify([request.query, request.variables, request.operationName, request.extensions]))
+        .digest("base64url");
       let cached = this.entries.get(key);
       const inFlight = cached === undefined ? this.pending.get(key) : undefined;
       if (inFlight) cached = await inFlight;
       if (cached !== undefined) {
         const started = process.hrtime.bigint();
-        this.hits += 1;
         markCacheable(res, http);
         Object.assign(notesOf(res), { operationName: cached.operationName, sqlStatements: 0, cache: "hit" });
         res.setHeader("x-cache", "hit");
@@ -79,7 +79,6 @@ export class ResponseCache {
         this.metrics.record(cached.operationName, Number(process.hrtime.bigint() - started) / 1e9, false);
         return;
       }
-      this.misses += 1;
       let settle: (answer: CachedAnswer | undefined) => void = () => {};
       if (!inFlight) {
         this.pending.set(

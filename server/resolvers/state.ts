@@ -28,6 +28,7 @@ import type {
   ObligationStatus,
   StockpileStatus,
 } from "../domain/enums";
+import { RECEIVED_ASSISTANCE } from "../domain/facts";
 import { Finding, findingColumns, type FindingRow, toFinding } from "../domain/finding";
 import { State, stateColumns, stateJoins, type StateRow, statusOn, toState } from "../domain/state";
 import {
@@ -380,12 +381,11 @@ export class StateResolver {
   }
 
   private async assistance(state: State, ctx: Context, received: boolean) {
-    const receivedKinds = new Set(["FUNDING_RECEIVED", "TECHNICAL_ASSISTANCE_RECEIVED"]);
     return factsOf(
       state,
       await this.assertions(state, ctx),
       (row) =>
-        row.assistance_kind !== null && receivedKinds.has(row.assistance_kind) === received
+        row.assistance_kind !== null && RECEIVED_ASSISTANCE.includes(row.assistance_kind) === received
           ? (row.assistance_kind as AssistanceKind)
           : null,
       (kind, findings) => withFindings(Object.assign(new AssistanceProvision(), { kind }), findings),

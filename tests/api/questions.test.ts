@@ -932,3 +932,43 @@ describe("Nested states follow the date asked about", () => {
     expect(ltu.status).toBe("STATE_PARTY");
   });
 });
+
+describe("Edge cases of composition (found in review)", () => {
+  // Five named states have no participation row (KHM, LBY, SDN, THA, VNM): a condition on their
+  // depositary name is NULL, and `not` must keep them. 130 states are known in all.
+  it("keeps states with no depositary record under `not`", async () => {
+    const all = await ask(`{ states { totalCount } }`);
+    const negated = await ask(`{ states(filter: { not: { name: "zzz" } }) { totalCount } }`);
+    expect(negated.states.totalCount).toBe(all.states.totalCount);
+    expect(all.states.totalCount).toBe(130);
+  });
+
+  // 58 of the 135 findings have no footnote: `not: { footnote: 999 }` must keep them all.
+  it("keeps findings without a footnote under `not`", async () => {
+    const data = await ask(`{ findings(filter: { not: { footnote: 999 } }) { totalCount } }`);
+    expect(data.findings.totalCount).toBe(135);
+  });
+
+  // ¶62 fn67 asserts two kinds about Guinea-Bissau (a need for stockpile destruction assistance
+  // and an identified partner): a state's findings filtered with `and` over both kinds find it.
+  it("matches a state's finding on two assertion kinds joined with `and`", async () => {
+    const data = await ask(`{ state(code: "GNB") { findings(filter: { and: [
+      { assertionKindIn: [NEEDS_ASSISTANCE_STOCKPILE_DESTRUCTION] },
+      { assertionKindIn: [IDENTIFIED_DESTRUCTION_PARTNER] } ] }) { key paragraphNumber footnoteNumber } } }`);
+    expect(data.state.findings).toEqual([
+      expect.objectContaining({ paragraphNumber: 62, footnoteNumber: 67 }),
+    ]);
+  });
+
+  // FUNDING_RECEIVED is assistance received (fn63: ALB, LAO, MDA), never assistance provided.
+  it("never counts a recipient among providers", async () => {
+    const provided = await ask(
+      `{ states(filter: { assistanceProvided: { kindIn: [FUNDING_RECEIVED] } }) { totalCount } }`,
+    );
+    const received = await ask(
+      `{ states(filter: { assistanceReceived: { kindIn: [FUNDING_RECEIVED] } }, orderBy: CODE) { nodes { code } } }`,
+    );
+    expect(provided.states.totalCount).toBe(0);
+    expect(received.states.nodes.map((s: { code: string }) => s.code)).toEqual(["ALB", "LAO", "MDA"]);
+  });
+});

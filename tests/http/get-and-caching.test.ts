@@ -190,3 +190,39 @@ describe("the whole-answer cache", () => {
     expect(second.body.errors[0].extensions.code).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("review fixes on the HTTP layer", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it("tells shared caches that GET answers vary with Accept (JSON or CSV)", async () => {
+    const json = await fetch(`${server.url}/api/questions/StateCounts?groupBy=STATUS`);
+    expect(json.headers.get("vary")).toMatch(/Accept/);
+    const graphql = await fetch(getUrl(server, "{ report { key } }"), { headers: preflight });
+    expect(graphql.headers.get("vary")).toMatch(/Accept/);
+  });
+
+  it("does not answer 304 to If-None-Match: *", async () => {
+    const response = await fetch(getUrl(server, "{ report { key } }"), {
+      headers: { ...preflight, "if-none-match": "*" },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("answers PERSISTED_QUERY_NOT_FOUND for a hash named like an Object property", async () => {
+    for (const sha256Hash of ["__proto__", "constructor", "toString"]) {
+      const response = await fetch(server.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      });
+      const body = await response.json();
+      expect(body.errors[0].extensions.code).toBe("PERSISTED_QUERY_NOT_FOUND");
+    }
+  });
+});
