@@ -126,10 +126,27 @@ export class StateResolver {
     @Arg("report", () => ID, { nullable: true, description: "The report; the current report if omitted." })
     report: string | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<State | null> {
     const scope = await maybeReport(ctx, report);
     if (!scope) return null;
-    const row = await ctx.loaders.state.load(scopedKey(scope.id, code.trim().toUpperCase()));
+    const key = scopedKey(scope.id, code.trim().toUpperCase());
+    let row: StateRow | null;
+    if (selectsFacts(info, true)) {
+      // A profile asks for the state's facts: bring its assertions in the same statement.
+      const [found] = await ctx.sql.query<StateRow & { assertions: StateAssertionRow[] }>(
+        `SELECT ${stateColumns("s")}, ${stateAssertionsJson("$1")} AS assertions
+         FROM state s ${stateJoins("s", "$1")} WHERE s.code = $2`,
+        [scope.id, code.trim().toUpperCase()],
+      );
+      row = found ?? null;
+      if (found) {
+        ctx.loaders.state.prime(key, found);
+        ctx.loaders.stateAssertions.prime(key, found.assertions);
+      }
+    } else {
+      row = await ctx.loaders.state.load(key);
+    }
     return row ? toState(row, scope.id, asOf ?? scope.finalised_on, scope.finalised_on) : null;
   }
 
@@ -414,8 +431,8 @@ const FACT_FIELDS = new Set([
   "treatyStatus",
 ]);
 
-/** True when a `states` connection's nodes (or edges' nodes) may ask for a fact field. */
-function selectsFacts(info: GraphQLResolveInfo): boolean {
+/** True when a `states` connection's nodes (or edges' nodes), or a State, may ask for a fact field. */
+function selectsFacts(info: GraphQLResolveInfo, direct = false): boolean {
   const asks = (set: SelectionSetNode | undefined, depth: number): boolean =>
     (set?.selections ?? []).some((selection) => {
       if (selection.kind !== "Field") return true; // a fragment: assume it may
@@ -427,5 +444,6 @@ function selectsFacts(info: GraphQLResolveInfo): boolean {
       if (depth === 0.5) return selection.name.value === "node" && asks(selection.selectionSet, 1);
       return FACT_FIELDS.has(selection.name.value);
     });
-  return info.fieldNodes.some((node) => asks(node.selectionSet, 0));
+  // `direct`: the field is a State itself (state(code:)), not a connection of states.
+  return info.fieldNodes.some((node) => asks(node.selectionSet, direct ? 1 : 0));
 }
