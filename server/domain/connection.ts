@@ -94,6 +94,27 @@ export function pageWindow(first: number | undefined | null, after: string | und
   return { limit, offset };
 }
 
+/**
+ * One statement for a page of a root list: the rows of `matched` (a SELECT) in `order`, cut to
+ * the window, each with the total count. An empty page still yields one row (all NULL but the
+ * total), so the count never costs a second statement.
+ */
+export function pageSql(page: {
+  matched: string;
+  alias: string;
+  order: string;
+  limit: string;
+  offset: string;
+  select?: string;
+}): string {
+  return `WITH matched AS (${page.matched})
+    SELECT (SELECT count(*) FROM matched) AS total, page.*
+    FROM (SELECT 1) one LEFT JOIN LATERAL (
+      SELECT ${page.select ?? `${page.alias}.*`} FROM matched ${page.alias}
+      ORDER BY ${page.order} LIMIT ${page.limit} OFFSET ${page.offset}
+    ) page ON true`;
+}
+
 /** Builds a page from the rows of one window and the total count. */
 export function toPage<T>(items: T[], offset: number, totalCount: number): Page<T> {
   const edges = items.map((node, i) => ({ cursor: cursorOf(offset + i), node }));

@@ -114,14 +114,8 @@ export function cacheHeadersPlugin(options: HttpCacheOptions): ApolloServerPlugi
       if (request.http?.method !== "GET") return;
       return {
         async willSendResponse({ response }) {
-          const res = contextValue.res;
           const ok = response.body.kind === "single" && !response.body.singleResult.errors;
-          if (!ok || !res) return;
-          const etag = (res.locals as { etag?: string }).etag;
-          if (!etag) return;
-          response.http.headers.set("etag", etag);
-          response.http.headers.set("vary", "Accept, Origin");
-          response.http.headers.set("cache-control", cacheControl(options));
+          if (ok && contextValue.res) markCacheable(contextValue.res, options);
         },
       };
     },

@@ -33,6 +33,16 @@ export interface StateAssertionRow extends FindingRow {
 
 type Scoped<V> = DataLoader<string, V>;
 
+/** Discussion questions (`q`) with the section of their paragraph. */
+export const QUESTION_SELECT = `SELECT q.*, p.section_key FROM discussion_question q
+  JOIN paragraph p ON p.report_id = q.report_id AND p.number = q.paragraph_number`;
+
+/** Organisations (`o`) with their roles as a JSON list, in order. */
+export const ORGANISATION_SELECT = `SELECT o.*, coalesce((SELECT json_agg(json_build_object('role', x.role,
+    'paragraphs', x.paragraphs) ORDER BY x.position)
+  FROM organisation_role x WHERE x.report_id = o.report_id AND x.organisation_key = o.key), '[]') AS roles
+  FROM organisation o`;
+
 /** The columns of a StateAssertionRow, from STATE_ASSERTION_SOURCE. */
 export const STATE_ASSERTION_COLUMNS = `a.state_code, a.kind, a.detail, a.position AS assertion_position,
   k.article, k.obligation_status, k.stockpile_status, k.need_area, k.assistance_kind,
@@ -194,9 +204,6 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
       return grouped;
     }, empty);
 
-  const questionColumns = `q.*, p.section_key FROM discussion_question q
-    JOIN paragraph p ON p.report_id = q.report_id AND p.number = q.paragraph_number`;
-
   const customLoaders = new Map<string, DataLoader<string, unknown>>();
 
   return {
@@ -333,7 +340,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
 
     questionsBySection: scoped(async (r, keys) => {
       const rows = await sql.query<DiscussionQuestionRow>(
-        `SELECT ${questionColumns} WHERE q.report_id = $1 AND p.section_key = ANY($2) ORDER BY q.position`,
+        `${QUESTION_SELECT} WHERE q.report_id = $1 AND p.section_key = ANY($2) ORDER BY q.position`,
         [r, keys],
       );
       return many(rows, (row) => [row.section_key]);
@@ -341,7 +348,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
 
     questionsByParagraph: scoped(async (r, keys) => {
       const rows = await sql.query<DiscussionQuestionRow>(
-        `SELECT ${questionColumns} WHERE q.report_id = $1 AND q.paragraph_number = ANY($2) ORDER BY q.position`,
+        `${QUESTION_SELECT} WHERE q.report_id = $1 AND q.paragraph_number = ANY($2) ORDER BY q.position`,
         [r, ints(keys)],
       );
       return many(rows, (row) => [row.paragraph_number]);
@@ -349,7 +356,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
 
     question: scoped(async (r, keys) => {
       const rows = await sql.query<DiscussionQuestionRow>(
-        `SELECT ${questionColumns} WHERE q.report_id = $1 AND (q.paragraph_number::text || q.letter || q.item) = ANY($2)`,
+        `${QUESTION_SELECT} WHERE q.report_id = $1 AND (q.paragraph_number::text || q.letter || q.item) = ANY($2)`,
         [r, keys],
       );
       return one(rows, (row) => `${row.paragraph_number}${row.letter}${row.item}`);
@@ -384,9 +391,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
 
     organisation: scoped(async (r, keys) => {
       const rows = await sql.query<OrganisationRow>(
-        `SELECT o.*, coalesce((SELECT json_agg(json_build_object('role', x.role, 'paragraphs', x.paragraphs) ORDER BY x.position)
-            FROM organisation_role x WHERE x.report_id = o.report_id AND x.organisation_key = o.key), '[]') AS roles
-         FROM organisation o WHERE o.report_id = $1 AND o.key = ANY($2)`,
+        `${ORGANISATION_SELECT} WHERE o.report_id = $1 AND o.key = ANY($2)`,
         [r, keys],
       );
       return one(rows, (row) => row.key);

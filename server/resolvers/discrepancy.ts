@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from "type-graphql";
 
 import type { Context } from "../context";
-import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, type DiscrepancyRow, toDiscrepancy } from "../domain/discrepancy";
 import { Finding, toFinding } from "../domain/finding";
 import { State, type StateRow } from "../domain/state";
@@ -33,11 +33,13 @@ export class DiscrepancyResolver {
     const report = params.add(scope.id);
     const condition = discrepancyCondition(args.filter, params);
     const rows = await ctx.sql.query<DiscrepancyRow & { total: number }>(
-      `WITH matched AS (SELECT d.* FROM discrepancy d WHERE d.report_id = ${report} AND ${condition})
-       SELECT (SELECT count(*) FROM matched) AS total, page.*
-       FROM (SELECT 1) one LEFT JOIN LATERAL (
-         SELECT * FROM matched ORDER BY position LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
-       ) page ON true`,
+      pageSql({
+        matched: `SELECT d.* FROM discrepancy d WHERE d.report_id = ${report} AND ${condition}`,
+        alias: "d",
+        order: "d.position",
+        limit: params.add(limit),
+        offset: params.add(offset),
+      }),
       params.values,
     );
     return toPage(rows.filter((r) => r.id !== null).map(toDiscrepancy), offset, rows[0]?.total ?? 0);

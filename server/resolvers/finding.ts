@@ -15,7 +15,7 @@ import {
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
-import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import type { AssertionKind } from "../domain/enums";
 import { ASSERTION_MEANINGS } from "../domain/facts";
@@ -76,12 +76,14 @@ export class FindingResolver {
     const report = params.add(scope.id);
     const condition = findingCondition(args.filter, { params, report });
     const rows = await ctx.sql.query<FindingRow & { total: number }>(
-      `WITH matched AS (SELECT f.* FROM finding f WHERE f.report_id = ${report} AND ${condition})
-       SELECT (SELECT count(*) FROM matched) AS total, page.*
-       FROM (SELECT 1) one LEFT JOIN LATERAL (
-         SELECT ${findingColumns("f")} FROM matched f ORDER BY f.position
-         LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
-       ) page ON true`,
+      pageSql({
+        matched: `SELECT f.* FROM finding f WHERE f.report_id = ${report} AND ${condition}`,
+        alias: "f",
+        select: findingColumns("f"),
+        order: "f.position",
+        limit: params.add(limit),
+        offset: params.add(offset),
+      }),
       params.values,
     );
     const findings = rows.filter((r) => r.id !== null).map(toFinding);

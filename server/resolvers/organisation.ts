@@ -9,9 +9,9 @@ import {
   UseInstance,
   type UseInstanceRow,
 } from "../domain/organisation";
-import { State, toState } from "../domain/state";
-import { scopedKey } from "../loaders";
-import { reportInScope } from "./scope";
+import { State } from "../domain/state";
+import { ORGANISATION_SELECT, scopedKey } from "../loaders";
+import { reportInScope, stateObject } from "./scope";
 
 const reportArg = { nullable: true, description: "The report; the current report if omitted." } as const;
 
@@ -23,9 +23,7 @@ export class OrganisationResolver {
   async organisations(@Arg("report", () => ID, reportArg) report: string | undefined, @Ctx() ctx: Context) {
     const scope = await reportInScope(ctx, report);
     const rows = await ctx.sql.query<OrganisationRow>(
-      `SELECT o.*, coalesce((SELECT json_agg(json_build_object('role', x.role, 'paragraphs', x.paragraphs) ORDER BY x.position)
-          FROM organisation_role x WHERE x.report_id = o.report_id AND x.organisation_key = o.key), '[]') AS roles
-       FROM organisation o WHERE o.report_id = $1 ORDER BY o.position`,
+      `${ORGANISATION_SELECT} WHERE o.report_id = $1 ORDER BY o.position`,
       [scope.id],
     );
     return rows.map(toOrganisation);
@@ -67,7 +65,7 @@ export class UseInstanceResolver {
       ctx.loaders.report.load(use.reportId),
     ]);
     return row && report
-      ? toState(row, use.reportId, use.asOf ?? report.finalised_on, report.finalised_on)
+      ? stateObject(ctx, row, use.reportId, use.asOf ?? report.finalised_on, report.finalised_on)
       : null;
   }
 }

@@ -7,10 +7,11 @@ import { toFinding } from "../domain/finding";
 import { fromGlobalId, Node, type NodeType, splitReportKey } from "../domain/node";
 import { toOrganisation, toUseInstance } from "../domain/organisation";
 import { Report, type ReportRow, toReport } from "../domain/report";
-import { State, toState } from "../domain/state";
+import { State } from "../domain/state";
 import { Footnote, toDiscussionQuestion, toFootnote, toParagraph, toSection } from "../domain/structure";
 import { badInput } from "../errors";
 import { scopedKey } from "../loaders";
+import { stateObject } from "./scope";
 
 /** Loads any Node from its global id; null when it does not exist. */
 async function loadNode(ctx: Context, id: string): Promise<Node | null> {
@@ -23,7 +24,7 @@ async function loadNode(ctx: Context, id: string): Promise<Node | null> {
     const reportId = await ctx.loaders.currentReportId();
     const report = reportId ? await ctx.loaders.report.load(reportId) : null;
     const row = report ? await ctx.loaders.state.load(scopedKey(report.id, key)) : null;
-    return row && report ? toState(row, report.id, report.finalised_on, report.finalised_on) : null;
+    return row && report ? stateObject(ctx, row, report.id, report.finalised_on, report.finalised_on) : null;
   }
   const { reportId, local } = splitReportKey(key);
   const k = scopedKey(reportId, local);
@@ -120,6 +121,6 @@ export class ReportResolver {
 
   private async stateOf(report: Report, code: string, ctx: Context) {
     const row = await ctx.loaders.state.load(scopedKey(report.key, code));
-    return toState(row!, report.key, report.finalisedOn, report.finalisedOn);
+    return stateObject(ctx, row!, report.key, report.finalisedOn, report.finalisedOn);
   }
 }

@@ -17,7 +17,7 @@ import {
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
-import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import { SortDirection, TreatyStatus } from "../domain/enums";
 import type {
@@ -86,6 +86,11 @@ class StatesArgs extends PageArgs {
     description: "Sort direction (default ASC).",
   })
   direction?: SortDirection;
+}
+
+/** The findings behind a state's assertion rows, each once, in report order. */
+function distinctFindings(rows: StateAssertionRow[], state: State): Finding[] {
+  return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
 }
 
 /** Groups a state's assertion rows by one fact value, keeping the findings behind each. */
@@ -200,14 +205,14 @@ export class StateResolver {
     // When the page's states will read their facts, bring them in this same statement.
     const withFacts = selectsFacts(info);
     const rows = await ctx.sql.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
-      `WITH matched AS (
-         SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", report)} WHERE ${condition}
-       )
-       SELECT (SELECT count(*) FROM matched) AS total, page.*
-       FROM (SELECT 1) one LEFT JOIN LATERAL (
-         SELECT s.*${withFacts ? `, ${stateAssertionsJson(report)} AS assertions` : ""}
-         FROM matched s ORDER BY ${order} LIMIT ${params.add(limit)} OFFSET ${params.add(offset)}
-       ) page ON true`,
+      pageSql({
+        matched: `SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", report)} WHERE ${condition}`,
+        alias: "s",
+        select: `s.*${withFacts ? `, ${stateAssertionsJson(report)} AS assertions` : ""}`,
+        order,
+        limit: params.add(limit),
+        offset: params.add(offset),
+      }),
       params.values,
     );
     const found = rows.filter((r) => r.code !== null);
@@ -268,7 +273,7 @@ export class StateResolver {
   ): Promise<Finding[]> {
     if (!filter) {
       const rows = await this.assertions(state, ctx);
-      return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
+      return distinctFindings(rows, state);
     }
     // A filtered list: one statement for all states of the request that ask with this filter.
     const loader = ctx.loaders.custom(`state-findings:${JSON.stringify(filter)}`, () =>
@@ -363,7 +368,7 @@ export class StateResolver {
   })
   async contamination(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
     const rows = (await this.assertions(state, ctx)).filter((row) => row.contamination);
-    return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
+    return distinctFindings(rows, state);
   }
 
   @FieldResolver(() => [Finding], {
@@ -371,7 +376,7 @@ export class StateResolver {
   })
   async voluntaryReports(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
     const rows = (await this.assertions(state, ctx)).filter((row) => row.voluntary_report);
-    return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
+    return distinctFindings(rows, state);
   }
 
   @FieldResolver(() => [Action], {

@@ -22,7 +22,7 @@ import {
   toSection,
   toSubheading,
 } from "../domain/structure";
-import { scopedKey } from "../loaders";
+import { QUESTION_SELECT, scopedKey } from "../loaders";
 import { statesOf } from "./finding";
 import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
@@ -53,8 +53,7 @@ export class SectionResolver {
     @Ctx() ctx: Context,
   ) {
     const scope = await maybeReport(ctx, report);
-    const normalized = key.trim().toLowerCase() === "intro" ? "intro" : key.trim().toUpperCase();
-    const row = scope ? await ctx.loaders.section.load(scopedKey(scope.id, normalized)) : null;
+    const row = scope ? await ctx.loaders.section.load(scopedKey(scope.id, sectionKey(key))) : null;
     return row ? toSection(row) : null;
   }
 
@@ -259,17 +258,8 @@ export class DiscussionQuestionResolver {
   ) {
     const scope = await reportInScope(ctx, report);
     const rows = await ctx.sql.query<DiscussionQuestionRow>(
-      `SELECT q.*, p.section_key FROM discussion_question q
-       JOIN paragraph p ON p.report_id = q.report_id AND p.number = q.paragraph_number
-       WHERE q.report_id = $1 AND ($2::text IS NULL OR p.section_key = $2) ORDER BY q.position`,
-      [
-        scope.id,
-        section == null
-          ? null
-          : section.trim().toLowerCase() === "intro"
-            ? "intro"
-            : section.trim().toUpperCase(),
-      ],
+      `${QUESTION_SELECT} WHERE q.report_id = $1 AND ($2::text IS NULL OR p.section_key = $2) ORDER BY q.position`,
+      [scope.id, section == null ? null : sectionKey(section)],
     );
     return rows.map(toDiscussionQuestion);
   }
@@ -299,4 +289,9 @@ async function countOf(ctx: Context, table: "paragraph" | "footnote", reportId: 
     [reportId],
   );
   return row?.n ?? 0;
+}
+
+/** A section key as stored: "intro", or a Roman numeral in capitals. */
+function sectionKey(key: string): string {
+  return key.trim().toLowerCase() === "intro" ? "intro" : key.trim().toUpperCase();
 }

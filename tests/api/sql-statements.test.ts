@@ -44,7 +44,7 @@ function label(text: string): string {
   const sql = text.replace(/\s+/g, " ");
   if (/^SELECT \* FROM report ORDER BY synthetic/.test(sql)) return "current report";
   if (/^SELECT \* FROM report WHERE id = ANY/.test(sql)) return "report";
-  if (/^WITH matched AS \( SELECT .* FROM state s/.test(sql)) {
+  if (/^WITH matched AS \( ?SELECT .* FROM state s/.test(sql)) {
     return /json_agg/.test(sql) ? "states page with their assertions" : "states page";
   }
   if (/FROM assertion a JOIN assertion_kind k .* a\.state_code = ANY/.test(sql))
@@ -53,7 +53,7 @@ function label(text: string): string {
   if (/FROM footnote WHERE report_id = \$1 AND paragraph_number = ANY/.test(sql))
     return "footnotes of paragraphs";
   if (/^SELECT f\.footnote_number AS via, .* FROM finding f/.test(sql)) return "states of footnotes";
-  if (/^WITH matched AS \(SELECT f\.\* FROM finding f/.test(sql)) return "findings page";
+  if (/^WITH matched AS \( ?SELECT f\.\* FROM finding f/.test(sql)) return "findings page";
   if (/^SELECT f\.id AS via, .* FROM finding f/.test(sql)) return "states of findings";
   if (/FROM footnote WHERE report_id = \$1 AND number = ANY/.test(sql)) return "footnotes";
   return sql.slice(0, 80);
