@@ -17,7 +17,7 @@
  *   --connections N [BENCH_CONNECTIONS] (default 10)   --warmup S (default 1)
  *   --ceiling-duration S (default 2)   --no-ceiling   --no-postgraphile
  *   --server-dir DIR [BENCH_CCM_DIR]   the ccm-graph checkout to start (default: this one)
- *   --profile                          ccm-graph runs with --cpu-prof; profiles go to bench/results/profiles/
+ *   --profile                          ccm-graph runs with --cpu-prof; profiles go to bench/results/profiles/{cached,uncached}/
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -242,13 +242,18 @@ async function benchScale(
   );
   await db.createDatabase(database);
   const started = Date.now();
-  const profileDir = path.join(RESULTS, "profiles");
-  if (options.profile) fs.mkdirSync(profileDir, { recursive: true });
+  // Each instance profiles into its own folder, so the two paths can be summarised apart.
+  const profileArgs = (pathName: PathName) => {
+    if (!options.profile) return undefined;
+    const dir = path.join(RESULTS, "profiles", pathName);
+    fs.mkdirSync(dir, { recursive: true });
+    return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
+  };
   const ccm = await startCcmGraph({
     databaseUrl: db.ccmUrl(database),
     datasetDir,
     serverDir: options.serverDir,
-    nodeArgs: options.profile ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : undefined,
+    nodeArgs: profileArgs("cached"),
   });
   const ccmStartSeconds = (Date.now() - started) / 1000;
   // The uncached path asks a second instance with the whole-answer cache off: rotating variables
@@ -257,6 +262,7 @@ async function benchScale(
     databaseUrl: db.ccmUrl(database),
     datasetDir,
     serverDir: options.serverDir,
+    nodeArgs: profileArgs("uncached"),
     env: { RESPONSE_CACHE: "off" },
   });
   let pgl: RunningServer | null = null;

@@ -19,6 +19,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import { PROJECT_ROOT } from "./config";
 import { type Context, createContext } from "./context";
+import { Reader } from "./db/sql";
 import { createErrorFormatter } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
 import { explorerRoutes, loadCatalogue } from "./http/explorer";
@@ -54,6 +55,8 @@ export interface App {
   express: express.Express;
   apollo: ApolloServer<Context>;
   datasetVersion: DatasetVersion;
+  /** What requests read the database through (tests watch the statements it sends). */
+  reader: Reader;
   metrics: Metrics;
   responseCache: ResponseCache | undefined;
   /**
@@ -94,6 +97,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const schema = buildGraphSchema();
   const metrics = new Metrics();
   const datasetVersion = new DatasetVersion(dataSource);
+  // Requests read through one Reader: its prepared statements are shared by every request.
+  const reader = new Reader(dataSource);
   await datasetVersion
     .refresh()
     .catch((error) => logger.warn({ err: error }, "could not read the dataset version"));
@@ -193,7 +198,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalogue = loadCatalogue();
   app.use(explorerRoutes(catalogue));
   app.use(conditionalGet(datasetVersion, httpCache));
-  const contextFor = (res: express.Response) => createContext(dataSource, res, datasetVersion.currentReport);
+  const contextFor = (res: express.Response) => createContext(reader, res, datasetVersion.currentReport);
   app.use(questionRoutes(apollo, schema, catalogue, contextFor, httpCache));
 
   app.use(
@@ -218,6 +223,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     express: app,
     apollo,
     datasetVersion,
+    reader,
     metrics,
     responseCache,
     async drain(timeoutMs) {

@@ -1,7 +1,5 @@
 import type { Response } from "express";
-import type { DataSource } from "typeorm";
-
-import { Sql } from "./db/sql";
+import { type Reader, Sql } from "./db/sql";
 import type { ReportRow } from "./domain/report";
 import { createLoaders, type Loaders } from "./loaders";
 
@@ -19,11 +17,7 @@ export interface Context {
  * `currentReport`, when given, is the current report as the dataset version last read it: the
  * request then does not ask the database for it.
  */
-export function createContext(
-  dataSource: DataSource,
-  res?: Response,
-  currentReport?: ReportRow | null,
-): Context {
-  const sql = new Sql(dataSource);
+export function createContext(reader: Reader, res?: Response, currentReport?: ReportRow | null): Context {
+  const sql = new Sql(reader);
   return { sql, loaders: createLoaders(sql, currentReport ?? undefined), states: new Map(), res };
 }

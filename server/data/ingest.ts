@@ -46,7 +46,7 @@ export async function ingestReport(
   const participants = parseParticipantsFile(participantsFile);
   const reportId = dataset.report.id;
 
-  return dataSource.transaction(async (tx) => {
+  const result = await dataSource.transaction(async (tx): Promise<IngestResult> => {
     // One ingest at a time, across processes: two servers starting together must not interleave.
     await tx.query("SELECT pg_advisory_xact_lock(hashtext('ccm-graph ingest'))");
     const [current] = await tx.query("SELECT dataset_version FROM report WHERE id = $1", [reportId]);
@@ -60,7 +60,33 @@ export async function ingestReport(
     await pruneStates(tx);
     return { reportId, datasetVersion, changed: true };
   });
+  // Fresh statistics, so that the planner sizes the new rows right at once (before an ANALYZE
+  // the tables look empty to it, and it nested-loops over whole tables); it also re-plans the
+  // statements requests hold prepared.
+  if (result.changed) await dataSource.query(`ANALYZE ${DATA_TABLES.join(", ")}`);
+  return result;
 }
+
+/** The tables an ingest writes (every table of the schema but `migrations`). */
+export const DATA_TABLES = [
+  "state",
+  "participation",
+  "report",
+  "report_state",
+  "section",
+  "subheading",
+  "paragraph",
+  "footnote",
+  "action",
+  "finding",
+  "assertion",
+  "assertion_kind",
+  "discussion_question",
+  "discrepancy",
+  "organisation",
+  "organisation_role",
+  "use_instance",
+];
 
 /** The report files of a dataset folder, in name order. */
 export function reportFilesIn(dir: string): string[] {

@@ -1,4 +1,8 @@
+import crypto from "node:crypto";
+
+import type { Pool, QueryConfig } from "pg";
 import type { DataSource } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
 import { badInput } from "../errors";
 
@@ -11,17 +15,69 @@ function assertNoNul(value: unknown): void {
 }
 
 /**
+ * How many distinct statement texts are sent as named prepared statements. Loaders use a fixed
+ * set of texts, but filters compile to texts whose shape the client chooses: past this many, new
+ * texts go unnamed, so that no client can fill every connection with prepared statements.
+ */
+export const MAX_PREPARED_STATEMENTS = 300;
+
+/**
+ * The names of the statements a process prepares: the same text always gets the same name, on
+ * every pooled connection (pg prepares a name once per connection and then only binds).
+ */
+export class PreparedStatements {
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly max = MAX_PREPARED_STATEMENTS) {}
+
+  get size(): number {
+    return this.names.size;
+  }
+
+  /** The statement's name, or undefined once the registry is full and the text is new. */
+  nameOf(text: string): string | undefined {
+    let name = this.names.get(text);
+    if (name === undefined && this.names.size < this.max) {
+      name = `ccm_${crypto.createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+}
+
+/**
+ * The reading side of the database as requests use it: the DataSource's own pg pool, with each
+ * statement prepared once per connection. Parsing and planning were most of PostgreSQL's time on
+ * small answers (the headline: 0.5 ms parse + 1.3 ms plan against 2 ms of execution); a prepared
+ * statement skips the parse and, once PostgreSQL settles on a generic plan, the planning.
+ * PostgreSQL re-plans by itself after a migration or an ANALYZE.
+ */
+export class Reader {
+  readonly prepared = new PreparedStatements();
+  private readonly pool: Pool;
+
+  constructor(dataSource: DataSource) {
+    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+  }
+
+  async query<Row>(text: string, params: unknown[]): Promise<Row[]> {
+    const config: QueryConfig = { text, values: params, name: this.prepared.nameOf(text) };
+    return (await this.pool.query(config)).rows as Row[];
+  }
+}
+
+/**
  * The per-request handle on the database: every SQL statement of a request goes through it, so
  * a request can tell how many statements it issued (tests and the benchmark read this).
  */
 export class Sql {
   statements = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly reader: Reader) {}
 
   async query<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
     params.forEach(assertNoNul);
     this.statements += 1;
-    return this.dataSource.query(text, params);
+    return this.reader.query<Row>(text, params);
   }
 }

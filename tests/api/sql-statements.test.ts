@@ -1,7 +1,7 @@
 /**
  * Relations resolve through per-request DataLoaders: one SQL statement per relation level, however
  * many rows the level has. These tests count the statements a request issues (the
- * `x-sql-statements` header) and look at the statements themselves (a spy on the DataSource the
+ * `x-sql-statements` header) and look at the statements themselves (a spy on the Reader the
  * request-scoped `Sql` handle calls), the way graphql/dataloader's tests assert how the backend
  * was called.
  */
@@ -18,13 +18,12 @@ beforeAll(async () => {
     // for the wide pages this file asks for on purpose.
     config: { responseCache: false, limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000_000 } },
   });
-  const query = server.dataSource.query.bind(server.dataSource);
-  jest.spyOn(server.dataSource, "query").mockImplementation(((text: string, params?: unknown[]) => {
-    // The app's background dataset-version poll is not part of any request.
-    if (!/dataset_version, ',' ORDER BY id\) AS versions/.test(text))
-      statements.push({ text, params: params ?? [] });
+  // Requests read through the app's Reader (the background dataset-version poll does not).
+  const query = server.reader.query.bind(server.reader);
+  jest.spyOn(server.reader, "query").mockImplementation(((text: string, params: unknown[]) => {
+    statements.push({ text, params });
     return query(text, params);
-  }) as typeof server.dataSource.query);
+  }) as typeof server.reader.query);
 });
 afterAll(async () => {
   jest.restoreAllMocks();

@@ -6,6 +6,7 @@ import type { DataSource } from "typeorm";
 
 import { type AppConfig, createApp } from "../../server/app";
 import { loadConfig } from "../../server/config";
+import type { Reader } from "../../server/db/sql";
 import { openLoadedDataSource } from "./database";
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -21,6 +22,8 @@ export interface TestServer {
   url: string;
   graphqlUrl: string;
   dataSource: DataSource;
+  /** What the app's requests read the database through. */
+  reader: Reader;
   /** POSTs a GraphQL request over real HTTP. */
   graphql<Data = Record<string, any>>(
     query: string,
@@ -69,6 +72,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url,
     graphqlUrl: `${url}/graphql`,
     dataSource,
+    reader: app.reader,
     logs,
     async graphql(query, variables) {
       const response = await fetch(`${url}/graphql`, {
