@@ -5,6 +5,7 @@
  * request-scoped `Sql` handle calls), the way graphql/dataloader's tests assert how the backend
  * was called.
  */
+import { MAX_PREPARED_STATEMENTS, PreparedStatements } from "../../server/db/sql";
 import { DEFAULT_LIMITS } from "../../server/http/limits";
 import { startTestServer, type TestServer } from "../helpers/server";
 
@@ -123,6 +124,47 @@ describe("How many SQL statements does a deep query over all states issue?", () 
     expect(ten.issued.map((s) => label(s.text))).toEqual(expected);
     expect(hundred.issued.map((s) => label(s.text))).toEqual(expected);
     expect([ten.count, hundred.count]).toEqual([5, 5]);
+  });
+});
+
+describe("Does the server prepare its statements, without letting clients fill the connections?", () => {
+  it("asks the same question again with the prepared statements it already has", async () => {
+    const query = `{ states(filter: { stockpile: {} }, first: 7) { nodes { code findings { key } } } }`;
+    await run(query);
+    const known = server.reader.prepared.size;
+    expect(known).toBeGreaterThan(0);
+    const again = await run(query);
+    expect(again.issued.length).toBeGreaterThan(0);
+    // Nothing new was named: every text of the second run was prepared by the first.
+    expect(server.reader.prepared.size).toBe(known);
+  });
+
+  it("names each text once, always the same name, and stops naming new texts at its bound", () => {
+    const prepared = new PreparedStatements(2);
+    const first = prepared.nameOf("SELECT 1");
+    expect(first).toMatch(/^ccm_[0-9a-f]{24}$/);
+    expect(prepared.nameOf("SELECT 1")).toBe(first);
+    expect(prepared.nameOf("SELECT 2")).toEqual(expect.any(String));
+    expect(prepared.nameOf("SELECT 2")).not.toBe(first);
+    // Full: a third text runs unnamed (parsed and planned each time), known texts keep their names.
+    expect(prepared.nameOf("SELECT 3")).toBeUndefined();
+    expect(prepared.nameOf("SELECT 1")).toBe(first);
+    expect(prepared.size).toBe(2);
+  });
+
+  it("answers correctly once the bound is reached, with unnamed statements", async () => {
+    const full = await startTestServer({ config: { responseCache: false } });
+    try {
+      // Fill the registry with texts no request sends, then ask a real question.
+      for (let i = 0; full.reader.prepared.size < MAX_PREPARED_STATEMENTS; i++)
+        full.reader.prepared.nameOf(`-- ${i}`);
+      const answer = await full.graphql(`{ states(filter: { stockpile: {} }) { totalCount } }`);
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data).toEqual({ states: { totalCount: 26 } });
+      expect(full.reader.prepared.size).toBe(MAX_PREPARED_STATEMENTS);
+    } finally {
+      await full.close();
+    }
   });
 });
 
