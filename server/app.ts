@@ -34,11 +34,18 @@ import {
 import { Metrics, notesOf, requestLogger } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
+import { SharedRows } from "./loaders/shared-rows";
 import { buildGraphSchema } from "./schema";
 
 export type AppConfig = Pick<
   Config,
-  "production" | "corsOrigins" | "rateLimitPerMinute" | "cacheMaxAgeSeconds" | "responseCache" | "limits"
+  | "production"
+  | "corsOrigins"
+  | "rateLimitPerMinute"
+  | "cacheMaxAgeSeconds"
+  | "responseCache"
+  | "loaderCache"
+  | "limits"
 >;
 
 export interface AppOptions {
@@ -57,6 +64,8 @@ export interface App {
   datasetVersion: DatasetVersion;
   /** What requests read the database through (tests watch the statements it sends). */
   reader: Reader;
+  /** Loader rows shared by the requests of one dataset version (undefined when LOADER_CACHE=off). */
+  sharedRows: SharedRows | undefined;
   metrics: Metrics;
   responseCache: ResponseCache | undefined;
   /**
@@ -99,6 +108,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const datasetVersion = new DatasetVersion(dataSource);
   // Requests read through one Reader: its prepared statements are shared by every request.
   const reader = new Reader(dataSource);
+  // Rows loaders read, shared by the requests of one dataset version (dropped when it changes).
+  const sharedRows = config.loaderCache ? new SharedRows() : undefined;
+  if (sharedRows) datasetVersion.onChange((version) => sharedRows.useVersion(version));
   await datasetVersion
     .refresh()
     .catch((error) => logger.warn({ err: error }, "could not read the dataset version"));
@@ -198,7 +210,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalogue = loadCatalogue();
   app.use(explorerRoutes(catalogue));
   app.use(conditionalGet(datasetVersion, httpCache));
-  const contextFor = (res: express.Response) => createContext(reader, res, datasetVersion.currentReport);
+  const contextFor = (res: express.Response) =>
+    createContext(
+      reader,
+      res,
+      datasetVersion.currentReport,
+      sharedRows && { rows: sharedRows, version: datasetVersion.current },
+    );
   app.use(questionRoutes(apollo, schema, catalogue, contextFor, httpCache));
 
   app.use(
@@ -224,6 +242,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     datasetVersion,
     reader,
+    sharedRows,
     metrics,
     responseCache,
     async drain(timeoutMs) {
@@ -231,7 +250,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       while (running > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20));
     },
     async stop() {
-      datasetVersion.stop();
+      await datasetVersion.stop();
       await apollo.stop();
     },
   };

@@ -36,6 +36,8 @@ export interface Config {
   cacheMaxAgeSeconds: number;
   /** Whole answers cached in memory, keyed by dataset version. */
   responseCache: boolean;
+  /** Rows read by loaders (paragraphs, footnotes, findings...) shared by requests of one dataset version. */
+  loaderCache: boolean;
   limits: Limits;
 }
 
@@ -59,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", production ? 600 : 0),
     cacheMaxAgeSeconds: integer(env, "CACHE_MAX_AGE", 60),
     responseCache: (env.RESPONSE_CACHE ?? "on") !== "off",
+    loaderCache: (env.LOADER_CACHE ?? "on") !== "off",
     limits: limitsFromEnv(env),
   };
 }

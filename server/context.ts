@@ -1,7 +1,7 @@
 import type { Response } from "express";
 import { type Reader, Sql } from "./db/sql";
 import type { ReportRow } from "./domain/report";
-import { createLoaders, type Loaders } from "./loaders";
+import { createLoaders, type Loaders, type SharedRowsOfVersion } from "./loaders";
 
 /** What every resolver of one request sees: its SQL handle and its own DataLoaders. */
 export interface Context {
@@ -15,9 +15,15 @@ export interface Context {
 
 /**
  * `currentReport`, when given, is the current report as the dataset version last read it: the
- * request then does not ask the database for it.
+ * request then does not ask the database for it. `shared`, when given, lets the request's loaders
+ * use the rows other requests of the same dataset version read.
  */
-export function createContext(reader: Reader, res?: Response, currentReport?: ReportRow | null): Context {
+export function createContext(
+  reader: Reader,
+  res?: Response,
+  currentReport?: ReportRow | null,
+  shared?: SharedRowsOfVersion,
+): Context {
   const sql = new Sql(reader);
-  return { sql, loaders: createLoaders(sql, currentReport ?? undefined), states: new Map(), res };
+  return { sql, loaders: createLoaders(sql, currentReport ?? undefined, shared), states: new Map(), res };
 }

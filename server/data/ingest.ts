@@ -58,6 +58,8 @@ export async function ingestReport(
     await tx.query("DELETE FROM report WHERE id = $1", [reportId]);
     await writeReport(tx, dataset, datasetVersion);
     await pruneStates(tx);
+    // Delivered at commit: running servers drop what they cached of the old version at once.
+    await tx.query("SELECT pg_notify($1, $2)", [DATASET_CHANNEL, reportId]);
     return { reportId, datasetVersion, changed: true };
   });
   // Fresh statistics, so that the planner sizes the new rows right at once (before an ANALYZE
@@ -66,6 +68,9 @@ export async function ingestReport(
   if (result.changed) await dataSource.query(`ANALYZE ${DATA_TABLES.join(", ")}`);
   return result;
 }
+
+/** The notification channel an ingest announces a changed dataset on (see DatasetVersion). */
+export const DATASET_CHANNEL = "ccm_dataset_changed";
 
 /** The tables an ingest writes (every table of the schema but `migrations`). */
 export const DATA_TABLES = [

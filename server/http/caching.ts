@@ -2,20 +2,32 @@ import crypto from "node:crypto";
 
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler, Response } from "express";
+import { Client, type Pool } from "pg";
 import type { DataSource } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
+
+import { DATASET_CHANNEL } from "../data/ingest";
 
 import type { ReportRow } from "../domain/report";
 
 /**
  * The version of the data being served: one hash of every loaded report's dataset version. The
- * data only changes on ingest, so this one value keys every cache (ETags, whole responses). It is
- * read at start and re-read every `pollMs` so that an ingest run from another process (`npm run
- * ingest`) is picked up within that interval.
+ * data only changes on ingest, so this one value keys every cache (ETags, whole responses, shared
+ * loader rows). It is read at start; an ingest (from this process or another) announces itself
+ * on the `DATASET_CHANNEL` notification channel, which `start` listens to, and the version is
+ * also re-read every `pollMs` in case a notification is missed (say while the listening
+ * connection is down).
  */
 export class DatasetVersion {
   private value: string | null = null;
   private report: ReportRow | null = null;
   private timer: NodeJS.Timeout | undefined;
+  private listener: Client | undefined;
+  private reconnect: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** The version the change listeners were last told of (null: none, or a change is under way). */
+  private announced: string | null = null;
+  private readonly changeListeners: ((version: string | null) => void)[] = [];
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -31,6 +43,15 @@ export class DatasetVersion {
     return this.report;
   }
 
+  /**
+   * Calls `listener` with each new version, and with null as soon as an ingest is announced,
+   * before the new version has been read (caches that must never mix versions stop there).
+   */
+  onChange(listener: (version: string | null) => void): void {
+    this.changeListeners.push(listener);
+    listener(this.announced);
+  }
+
   async refresh(): Promise<string | null> {
     const [row] = await this.dataSource.query(
       `SELECT v.versions, r.* FROM (SELECT string_agg(id || '=' || dataset_version, ',' ORDER BY id) AS versions FROM report) v
@@ -40,16 +61,65 @@ export class DatasetVersion {
     const next = versions ? crypto.createHash("sha256").update(versions).digest("hex").slice(0, 16) : null;
     this.report = report.id ? (report as ReportRow) : null;
     if (next) this.value = next;
+    if (next && next !== this.announced) this.announce(next);
     return this.value;
   }
 
+  /** Polls every `pollMs`, and listens for ingests' notifications. */
   start(pollMs: number): void {
+    this.stopped = false;
     this.timer = setInterval(() => void this.refresh().catch(() => {}), pollMs);
     this.timer.unref();
+    void this.listen();
   }
 
-  stop(): void {
+  async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.reconnect);
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => {});
+  }
+
+  private announce(version: string | null): void {
+    this.announced = version;
+    for (const listener of this.changeListeners) listener(version);
+  }
+
+  /** A connection of its own (not one of the pool's) that LISTENs, and comes back if it drops. */
+  private async listen(): Promise<void> {
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const client = new Client(pool.options);
+    const retry = () => {
+      if (this.listener === client) this.listener = undefined;
+      client.removeAllListeners();
+      client.on("error", () => {});
+      void client.end().catch(() => {});
+      if (this.stopped || this.reconnect) return;
+      this.reconnect = setTimeout(() => {
+        this.reconnect = undefined;
+        void this.listen();
+      }, 1_000);
+      this.reconnect.unref();
+    };
+    client.on("error", retry);
+    client.on("end", retry);
+    client.on("notification", () => {
+      // Stop the caches that must not mix versions at once, then read the new version.
+      this.announce(null);
+      void this.refresh().catch(() => {});
+    });
+    try {
+      await client.connect();
+      if (this.stopped) return void (await client.end());
+      await client.query(`LISTEN ${DATASET_CHANNEL}`);
+      this.listener = client;
+      // An ingest may have happened while no one listened.
+      await this.refresh();
+    } catch {
+      retry();
+    }
   }
 }
 

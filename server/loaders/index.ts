@@ -14,6 +14,7 @@ import type {
   SectionRow,
   SubheadingRow,
 } from "../domain/structure";
+import type { RowStore, SharedRows } from "./shared-rows";
 
 /** An assertion about a state, with what its kind means and the finding that makes it. */
 export interface StateAssertionRow extends FindingRow {
@@ -113,18 +114,36 @@ export const scopedKey = (reportId: string, key: string | number) => `${reportId
 /** Loads values for one report's keys; the map is keyed by the local key (as a string). */
 type Fetch<V> = (reportId: string, keys: string[]) => Promise<Map<string, V>>;
 
-function scoped<V>(fetch: Fetch<V>, missing: () => V): Scoped<V> {
+/**
+ * A report-scoped loader. With a `store` (rows shared by the requests of one dataset version),
+ * keys already there are answered from it and only the others are fetched, then kept there,
+ * absent ones included (as `missing()`), so a repeated miss costs no statement either.
+ */
+function scoped<V>(fetch: Fetch<V>, missing: () => V, store?: RowStore): Scoped<V> {
   return new DataLoader<string, V>(async (composite) => {
+    const found = new Map<string, V>();
     const byReport = new Map<string, string[]>();
     for (const key of composite) {
+      const shared = store?.get(key);
+      if (shared) {
+        found.set(key, shared.value as V);
+        continue;
+      }
       const bar = key.indexOf("|");
       const reportId = key.slice(0, bar);
-      byReport.set(reportId, [...(byReport.get(reportId) ?? []), key.slice(bar + 1)]);
+      const keys = byReport.get(reportId);
+      if (keys) keys.push(key.slice(bar + 1));
+      else byReport.set(reportId, [key.slice(bar + 1)]);
     }
-    const found = new Map<string, V>();
     await Promise.all(
       [...byReport].map(async ([reportId, keys]) => {
-        for (const [key, value] of await fetch(reportId, keys)) found.set(scopedKey(reportId, key), value);
+        const fetched = await fetch(reportId, keys);
+        for (const key of keys) {
+          const composed = scopedKey(reportId, key);
+          const value = fetched.get(key) ?? missing();
+          found.set(composed, value);
+          store?.set(composed, { value });
+        }
       }),
     );
     return composite.map((key) => found.get(key) ?? missing());
@@ -148,7 +167,16 @@ function many<Row>(rows: Row[], keysOf: (row: Row) => (string | number)[]): Map<
 
 const ints = (keys: string[]) => keys.map(Number).filter(Number.isSafeInteger);
 
-export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
+/** The rows shared by the requests of one dataset version, and the version this request started with. */
+export interface SharedRowsOfVersion {
+  rows: SharedRows;
+  version: string | null | undefined;
+}
+
+export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: SharedRowsOfVersion): Loaders {
+  // Each named loader keeps its rows in its own shared store (none when the request's version is
+  // not the rows' version, or no sharing was asked for).
+  const sharedStore = (name: string) => shared?.rows.storeFor(name, shared.version);
   let current: Promise<string | null> | undefined;
   const none = () => null;
   const report = new DataLoader<string, ReportRow | null>(async (ids) => {
@@ -162,10 +190,11 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
    * States named by the assertions of findings matching `where` (on `f`), grouped by `via`, in
    * the order the report first names them.
    */
-  const statesVia = (where: string, via: string, asInt: boolean, lateral = "") =>
-    scoped<StateRow[]>(async (r, keys) => {
-      const rows = await sql.query<StateRow & { via: string }>(
-        `SELECT ${via} AS via, ${stateColumns("s")}
+  const statesVia = (name: string, where: string, via: string, asInt: boolean, lateral = "") =>
+    scoped<StateRow[]>(
+      async (r, keys) => {
+        const rows = await sql.query<StateRow & { via: string }>(
+          `SELECT ${via} AS via, ${stateColumns("s")}
          FROM finding f ${lateral}
          JOIN assertion a ON a.report_id = f.report_id AND a.finding_id = f.id
          JOIN state s ON s.code = a.state_code
@@ -173,36 +202,48 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
          WHERE f.report_id = $1 AND ${where}
          GROUP BY ${via}, s.code, p.state_code, rs.report_id, rs.state_code
          ORDER BY ${via}, min(f.position * 10000 + a.position)`,
-        [r, asInt ? ints(keys) : keys],
-      );
-      return many(rows, (row) => [row.via]);
-    }, empty);
+          [r, asInt ? ints(keys) : keys],
+        );
+        return many(rows, (row) => [row.via]);
+      },
+      empty,
+      sharedStore(name),
+    );
 
-  const findingsWhere = (where: string, keyColumn: string, asInt: boolean) =>
-    scoped<FindingRow[]>(async (r, keys) => {
-      const rows = await sql.query<FindingRow & { via: string }>(
-        `SELECT ${keyColumn} AS via, ${findingColumns("f")} FROM finding f
+  const findingsWhere = (name: string, where: string, keyColumn: string, asInt: boolean) =>
+    scoped<FindingRow[]>(
+      async (r, keys) => {
+        const rows = await sql.query<FindingRow & { via: string }>(
+          `SELECT ${keyColumn} AS via, ${findingColumns("f")} FROM finding f
          WHERE f.report_id = $1 AND ${where} ORDER BY f.position`,
-        [r, asInt ? ints(keys) : keys],
-      );
-      return many(rows, (row) => [row.via]);
-    }, empty);
+          [r, asInt ? ints(keys) : keys],
+        );
+        return many(rows, (row) => [row.via]);
+      },
+      empty,
+      sharedStore(name),
+    );
 
   const discrepanciesWhere = (
+    name: string,
     where: string,
     keysOf: (row: DiscrepancyRow) => (string | number)[],
     asInt: boolean,
   ) =>
-    scoped<DiscrepancyRow[]>(async (r, keys) => {
-      const rows = await sql.query<DiscrepancyRow>(
-        `SELECT * FROM discrepancy d WHERE d.report_id = $1 AND ${where} ORDER BY d.position`,
-        [r, asInt ? ints(keys) : keys],
-      );
-      const wanted = new Set(keys);
-      const grouped = many(rows, keysOf);
-      for (const key of grouped.keys()) if (!wanted.has(key)) grouped.delete(key);
-      return grouped;
-    }, empty);
+    scoped<DiscrepancyRow[]>(
+      async (r, keys) => {
+        const rows = await sql.query<DiscrepancyRow>(
+          `SELECT * FROM discrepancy d WHERE d.report_id = $1 AND ${where} ORDER BY d.position`,
+          [r, asInt ? ints(keys) : keys],
+        );
+        const wanted = new Set(keys);
+        const grouped = many(rows, keysOf);
+        for (const key of grouped.keys()) if (!wanted.has(key)) grouped.delete(key);
+        return grouped;
+      },
+      empty,
+      sharedStore(name),
+    );
 
   const customLoaders = new Map<string, DataLoader<string, unknown>>();
 
@@ -234,175 +275,282 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow): Loaders {
       return current;
     },
 
-    state: scoped(async (r, codes) => {
-      const rows = await sql.query<StateRow>(
-        `SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", "$1")} WHERE s.code = ANY($2)`,
-        [r, codes],
-      );
-      return one(rows, (row) => row.code);
-    }, none),
+    state: scoped(
+      async (r, codes) => {
+        const rows = await sql.query<StateRow>(
+          `SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", "$1")} WHERE s.code = ANY($2)`,
+          [r, codes],
+        );
+        return one(rows, (row) => row.code);
+      },
+      none,
+      sharedStore("state"),
+    ),
 
-    stateAssertions: scoped(async (r, codes) => {
-      const rows = await sql.query<StateAssertionRow>(
-        `SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
+    stateAssertions: scoped(
+      async (r, codes) => {
+        const rows = await sql.query<StateAssertionRow>(
+          `SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
          WHERE a.report_id = $1 AND a.state_code = ANY($2)
          ORDER BY f.position, a.position`,
-        [r, codes],
-      );
-      return many(rows, (row) => [row.state_code]);
-    }, empty),
+          [r, codes],
+        );
+        return many(rows, (row) => [row.state_code]);
+      },
+      empty,
+      sharedStore("stateAssertions"),
+    ),
 
-    finding: scoped(async (r, ids) => {
-      const rows = await sql.query<FindingRow>(
-        `SELECT ${findingColumns("f")} FROM finding f WHERE f.report_id = $1 AND f.id = ANY($2)`,
-        [r, ids],
-      );
-      return one(rows, (row) => row.id);
-    }, none),
+    finding: scoped(
+      async (r, ids) => {
+        const rows = await sql.query<FindingRow>(
+          `SELECT ${findingColumns("f")} FROM finding f WHERE f.report_id = $1 AND f.id = ANY($2)`,
+          [r, ids],
+        );
+        return one(rows, (row) => row.id);
+      },
+      none,
+      sharedStore("finding"),
+    ),
 
-    findingsByParagraph: findingsWhere("f.paragraph_number = ANY($2)", "f.paragraph_number", true),
-    findingsByFootnote: findingsWhere("f.footnote_number = ANY($2)", "f.footnote_number", true),
-    findingsByAction: scoped(async (r, keys) => {
-      const rows = await sql.query<FindingRow>(
-        `SELECT ${findingColumns("f")} FROM finding f WHERE f.report_id = $1 AND f.actions && $2::int[] ORDER BY f.position`,
-        [r, ints(keys)],
-      );
-      return many(rows, (row) => row.actions);
-    }, empty),
+    findingsByParagraph: findingsWhere(
+      "findingsByParagraph",
+      "f.paragraph_number = ANY($2)",
+      "f.paragraph_number",
+      true,
+    ),
+    findingsByFootnote: findingsWhere(
+      "findingsByFootnote",
+      "f.footnote_number = ANY($2)",
+      "f.footnote_number",
+      true,
+    ),
+    findingsByAction: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<FindingRow>(
+          `SELECT ${findingColumns("f")} FROM finding f WHERE f.report_id = $1 AND f.actions && $2::int[] ORDER BY f.position`,
+          [r, ints(keys)],
+        );
+        return many(rows, (row) => row.actions);
+      },
+      empty,
+      sharedStore("findingsByAction"),
+    ),
 
-    assertionsByFinding: scoped(async (r, ids) => {
-      const rows = await sql.query<AssertionRow>(
-        `SELECT * FROM assertion WHERE report_id = $1 AND finding_id = ANY($2) ORDER BY finding_id, position`,
-        [r, ids],
-      );
-      return many(rows, (row) => [row.finding_id]);
-    }, empty),
+    assertionsByFinding: scoped(
+      async (r, ids) => {
+        const rows = await sql.query<AssertionRow>(
+          `SELECT * FROM assertion WHERE report_id = $1 AND finding_id = ANY($2) ORDER BY finding_id, position`,
+          [r, ids],
+        );
+        return many(rows, (row) => [row.finding_id]);
+      },
+      empty,
+      sharedStore("assertionsByFinding"),
+    ),
 
-    statesByFinding: statesVia("f.id = ANY($2)", "f.id", false),
-    statesByFootnote: statesVia("f.footnote_number = ANY($2)", "f.footnote_number", true),
-    statesByParagraph: statesVia("f.paragraph_number = ANY($2)", "f.paragraph_number", true),
+    statesByFinding: statesVia("statesByFinding", "f.id = ANY($2)", "f.id", false),
+    statesByFootnote: statesVia("statesByFootnote", "f.footnote_number = ANY($2)", "f.footnote_number", true),
+    statesByParagraph: statesVia(
+      "statesByParagraph",
+      "f.paragraph_number = ANY($2)",
+      "f.paragraph_number",
+      true,
+    ),
     statesByAction: statesVia(
+      "statesByAction",
       "act.n = ANY($2)",
       "act.n",
       true,
       "CROSS JOIN LATERAL unnest(f.actions) AS act(n)",
     ),
 
-    section: scoped(async (r, keys) => {
-      const rows = await sql.query<SectionRow>(
-        `SELECT * FROM section WHERE report_id = $1 AND key = ANY($2)`,
-        [r, keys],
-      );
-      return one(rows, (row) => row.key);
-    }, none),
+    section: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<SectionRow>(
+          `SELECT * FROM section WHERE report_id = $1 AND key = ANY($2)`,
+          [r, keys],
+        );
+        return one(rows, (row) => row.key);
+      },
+      none,
+      sharedStore("section"),
+    ),
 
-    subheadingsBySection: scoped(async (r, keys) => {
-      const rows = await sql.query<SubheadingRow>(
-        `SELECT * FROM subheading WHERE report_id = $1 AND section_key = ANY($2) ORDER BY position`,
-        [r, keys],
-      );
-      return many(rows, (row) => [row.section_key]);
-    }, empty),
+    subheadingsBySection: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<SubheadingRow>(
+          `SELECT * FROM subheading WHERE report_id = $1 AND section_key = ANY($2) ORDER BY position`,
+          [r, keys],
+        );
+        return many(rows, (row) => [row.section_key]);
+      },
+      empty,
+      sharedStore("subheadingsBySection"),
+    ),
 
-    paragraph: scoped(async (r, keys) => {
-      const rows = await sql.query<ParagraphRow>(
-        `SELECT report_id, number, section_key, subheading, text FROM paragraph WHERE report_id = $1 AND number = ANY($2)`,
-        [r, ints(keys)],
-      );
-      return one(rows, (row) => row.number);
-    }, none),
+    paragraph: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<ParagraphRow>(
+          `SELECT report_id, number, section_key, subheading, text FROM paragraph WHERE report_id = $1 AND number = ANY($2)`,
+          [r, ints(keys)],
+        );
+        return one(rows, (row) => row.number);
+      },
+      none,
+      sharedStore("paragraph"),
+    ),
 
-    paragraphsBySection: scoped(async (r, keys) => {
-      const rows = await sql.query<ParagraphRow>(
-        `SELECT report_id, number, section_key, subheading, text FROM paragraph
+    paragraphsBySection: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<ParagraphRow>(
+          `SELECT report_id, number, section_key, subheading, text FROM paragraph
          WHERE report_id = $1 AND section_key = ANY($2) ORDER BY number`,
-        [r, keys],
-      );
-      return many(rows, (row) => [row.section_key]);
-    }, empty),
+          [r, keys],
+        );
+        return many(rows, (row) => [row.section_key]);
+      },
+      empty,
+      sharedStore("paragraphsBySection"),
+    ),
 
-    footnote: scoped(async (r, keys) => {
-      const rows = await sql.query<FootnoteRow>(
-        `SELECT report_id, number, paragraph_number, anchor, text FROM footnote WHERE report_id = $1 AND number = ANY($2)`,
-        [r, ints(keys)],
-      );
-      return one(rows, (row) => row.number);
-    }, none),
+    footnote: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<FootnoteRow>(
+          `SELECT report_id, number, paragraph_number, anchor, text FROM footnote WHERE report_id = $1 AND number = ANY($2)`,
+          [r, ints(keys)],
+        );
+        return one(rows, (row) => row.number);
+      },
+      none,
+      sharedStore("footnote"),
+    ),
 
-    footnotesByParagraph: scoped(async (r, keys) => {
-      const rows = await sql.query<FootnoteRow>(
-        `SELECT report_id, number, paragraph_number, anchor, text FROM footnote
+    footnotesByParagraph: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<FootnoteRow>(
+          `SELECT report_id, number, paragraph_number, anchor, text FROM footnote
          WHERE report_id = $1 AND paragraph_number = ANY($2) ORDER BY number`,
-        [r, ints(keys)],
-      );
-      return many(rows, (row) => [row.paragraph_number]);
-    }, empty),
+          [r, ints(keys)],
+        );
+        return many(rows, (row) => [row.paragraph_number]);
+      },
+      empty,
+      sharedStore("footnotesByParagraph"),
+    ),
 
-    questionsBySection: scoped(async (r, keys) => {
-      const rows = await sql.query<DiscussionQuestionRow>(
-        `${QUESTION_SELECT} WHERE q.report_id = $1 AND p.section_key = ANY($2) ORDER BY q.position`,
-        [r, keys],
-      );
-      return many(rows, (row) => [row.section_key]);
-    }, empty),
+    questionsBySection: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<DiscussionQuestionRow>(
+          `${QUESTION_SELECT} WHERE q.report_id = $1 AND p.section_key = ANY($2) ORDER BY q.position`,
+          [r, keys],
+        );
+        return many(rows, (row) => [row.section_key]);
+      },
+      empty,
+      sharedStore("questionsBySection"),
+    ),
 
-    questionsByParagraph: scoped(async (r, keys) => {
-      const rows = await sql.query<DiscussionQuestionRow>(
-        `${QUESTION_SELECT} WHERE q.report_id = $1 AND q.paragraph_number = ANY($2) ORDER BY q.position`,
-        [r, ints(keys)],
-      );
-      return many(rows, (row) => [row.paragraph_number]);
-    }, empty),
+    questionsByParagraph: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<DiscussionQuestionRow>(
+          `${QUESTION_SELECT} WHERE q.report_id = $1 AND q.paragraph_number = ANY($2) ORDER BY q.position`,
+          [r, ints(keys)],
+        );
+        return many(rows, (row) => [row.paragraph_number]);
+      },
+      empty,
+      sharedStore("questionsByParagraph"),
+    ),
 
-    question: scoped(async (r, keys) => {
-      const rows = await sql.query<DiscussionQuestionRow>(
-        `${QUESTION_SELECT} WHERE q.report_id = $1 AND (q.paragraph_number::text || q.letter || q.item) = ANY($2)`,
-        [r, keys],
-      );
-      return one(rows, (row) => `${row.paragraph_number}${row.letter}${row.item}`);
-    }, none),
+    question: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<DiscussionQuestionRow>(
+          `${QUESTION_SELECT} WHERE q.report_id = $1 AND (q.paragraph_number::text || q.letter || q.item) = ANY($2)`,
+          [r, keys],
+        );
+        return one(rows, (row) => `${row.paragraph_number}${row.letter}${row.item}`);
+      },
+      none,
+      sharedStore("question"),
+    ),
 
-    action: scoped(async (r, keys) => {
-      const rows = await sql.query<ActionRow>(
-        `SELECT * FROM action WHERE report_id = $1 AND number = ANY($2)`,
-        [r, ints(keys)],
-      );
-      return one(rows, (row) => row.number);
-    }, none),
+    action: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<ActionRow>(
+          `SELECT * FROM action WHERE report_id = $1 AND number = ANY($2)`,
+          [r, ints(keys)],
+        );
+        return one(rows, (row) => row.number);
+      },
+      none,
+      sharedStore("action"),
+    ),
 
-    actionsByParagraph: scoped(async (r, keys) => {
-      const rows = await sql.query<ActionRow>(
-        `SELECT * FROM action WHERE report_id = $1 AND paragraphs && $2::int[] ORDER BY number`,
-        [r, ints(keys)],
-      );
-      return many(rows, (row) => row.paragraphs);
-    }, empty),
+    actionsByParagraph: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<ActionRow>(
+          `SELECT * FROM action WHERE report_id = $1 AND paragraphs && $2::int[] ORDER BY number`,
+          [r, ints(keys)],
+        );
+        return many(rows, (row) => row.paragraphs);
+      },
+      empty,
+      sharedStore("actionsByParagraph"),
+    ),
 
-    discrepancy: scoped(async (r, keys) => {
-      const rows = await sql.query<DiscrepancyRow>(
-        `SELECT * FROM discrepancy WHERE report_id = $1 AND id = ANY($2)`,
-        [r, keys],
-      );
-      return one(rows, (row) => row.id);
-    }, none),
-    discrepanciesByState: discrepanciesWhere("d.states && $2::text[]", (d) => d.states, false),
-    discrepanciesByFinding: discrepanciesWhere("d.findings && $2::text[]", (d) => d.findings, false),
-    discrepanciesByParagraph: discrepanciesWhere("d.paragraphs && $2::int[]", (d) => d.paragraphs, true),
+    discrepancy: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<DiscrepancyRow>(
+          `SELECT * FROM discrepancy WHERE report_id = $1 AND id = ANY($2)`,
+          [r, keys],
+        );
+        return one(rows, (row) => row.id);
+      },
+      none,
+      sharedStore("discrepancy"),
+    ),
+    discrepanciesByState: discrepanciesWhere(
+      "discrepanciesByState",
+      "d.states && $2::text[]",
+      (d) => d.states,
+      false,
+    ),
+    discrepanciesByFinding: discrepanciesWhere(
+      "discrepanciesByFinding",
+      "d.findings && $2::text[]",
+      (d) => d.findings,
+      false,
+    ),
+    discrepanciesByParagraph: discrepanciesWhere(
+      "discrepanciesByParagraph",
+      "d.paragraphs && $2::int[]",
+      (d) => d.paragraphs,
+      true,
+    ),
 
-    organisation: scoped(async (r, keys) => {
-      const rows = await sql.query<OrganisationRow>(
-        `${ORGANISATION_SELECT} WHERE o.report_id = $1 AND o.key = ANY($2)`,
-        [r, keys],
-      );
-      return one(rows, (row) => row.key);
-    }, none),
+    organisation: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<OrganisationRow>(
+          `${ORGANISATION_SELECT} WHERE o.report_id = $1 AND o.key = ANY($2)`,
+          [r, keys],
+        );
+        return one(rows, (row) => row.key);
+      },
+      none,
+      sharedStore("organisation"),
+    ),
 
-    useInstance: scoped(async (r, keys) => {
-      const rows = await sql.query<UseInstanceRow>(
-        `SELECT * FROM use_instance WHERE report_id = $1 AND id = ANY($2)`,
-        [r, keys],
-      );
-      return one(rows, (row) => row.id);
-    }, none),
+    useInstance: scoped(
+      async (r, keys) => {
+        const rows = await sql.query<UseInstanceRow>(
+          `SELECT * FROM use_instance WHERE report_id = $1 AND id = ANY($2)`,
+          [r, keys],
+        );
+        return one(rows, (row) => row.id);
+      },
+      none,
+      sharedStore("useInstance"),
+    ),
   };
 }

@@ -15,9 +15,14 @@ let statements: { text: string; params: unknown[] }[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({
-    // No response cache (a repeated query would issue no SQL at all), and a cost limit high enough
-    // for the wide pages this file asks for on purpose.
-    config: { responseCache: false, limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000_000 } },
+    // No response cache (a repeated query would issue no SQL at all), no shared loader rows (a
+    // level read before would issue none either: see the last describe), and a cost limit high
+    // enough for the wide pages this file asks for on purpose.
+    config: {
+      responseCache: false,
+      loaderCache: false,
+      limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000_000 },
+    },
   });
   // Requests read through the app's Reader (the background dataset-version poll does not).
   const query = server.reader.query.bind(server.reader);
@@ -165,6 +170,42 @@ describe("Does the server prepare its statements, without letting clients fill t
     } finally {
       await full.close();
     }
+  });
+});
+
+describe("Do requests of one dataset version share the rows they read?", () => {
+  let shared: TestServer;
+  beforeAll(async () => {
+    shared = await startTestServer({
+      config: { responseCache: false, limits: { ...DEFAULT_LIMITS, maxCost: 1_000_000_000 } },
+    });
+  });
+  afterAll(async () => shared?.close());
+
+  it("reads the levels below the first once: the same question again costs only its first statement", async () => {
+    const query = FIVE_LEVELS(100);
+    const first = await shared.graphql(query);
+    const second = await shared.graphql(query);
+    expect(first.errors).toBeUndefined();
+    expect(second.data).toEqual(first.data);
+    // The page of states is read afresh (it depends on the arguments); paragraphs, footnotes and
+    // their states came from the rows the first request read.
+    expect([first.sqlStatements, second.sqlStatements]).toEqual([4, 1]);
+    expect(shared.sharedRows!.size).toBeGreaterThan(100);
+  });
+
+  it("does not share rows across versions: a request of another version reads its own", async () => {
+    const rows = shared.sharedRows!;
+    const version = rows.currentVersion;
+    expect(version).toEqual(expect.any(String));
+    expect(rows.storeFor("paragraph", version)).toBeDefined();
+    expect(rows.storeFor("paragraph", "some-other-version")).toBeUndefined();
+    rows.useVersion("next-version");
+    expect(rows.size).toBe(0);
+    // A request that started with the old version reads from PostgreSQL again, and is right.
+    const answer = await shared.graphql(FIVE_LEVELS(5));
+    expect(answer.sqlStatements).toBe(4);
+    rows.useVersion(version);
   });
 });
 

@@ -7,6 +7,7 @@ import type { DataSource } from "typeorm";
 import { type AppConfig, createApp } from "../../server/app";
 import { loadConfig } from "../../server/config";
 import type { Reader } from "../../server/db/sql";
+import type { SharedRows } from "../../server/loaders/shared-rows";
 import { openLoadedDataSource } from "./database";
 
 export interface GraphQLResponse<Data = Record<string, any>> {
@@ -24,6 +25,8 @@ export interface TestServer {
   dataSource: DataSource;
   /** What the app's requests read the database through. */
   reader: Reader;
+  /** Loader rows shared by the app's requests of one dataset version (none with loaderCache off). */
+  sharedRows: SharedRows | undefined;
   /** POSTs a GraphQL request over real HTTP. */
   graphql<Data = Record<string, any>>(
     query: string,
@@ -73,6 +76,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     graphqlUrl: `${url}/graphql`,
     dataSource,
     reader: app.reader,
+    sharedRows: app.sharedRows,
     logs,
     async graphql(query, variables) {
       const response = await fetch(`${url}/graphql`, {

@@ -533,4 +533,29 @@ describe("A second report beside the Beirut report", () => {
     expect(await ingestReport(db.dataSource, file, PARTICIPANTS_FILE)).toMatchObject({ changed: false });
     expect(await checksums(db.dataSource)).toEqual(everything);
   });
+
+  it("answers with the new text right after an ingest, though requests shared the old version's rows", async () => {
+    // The findings page is read afresh by every request; the paragraphs under it come through a
+    // loader whose rows the requests of one dataset version share. Asked twice, they are shared.
+    const question = `{ findings(report: "${FIXTURE}") { nodes { key paragraph { number text } } } }`;
+    const before = await api.ask(question);
+    expect(await api.ask(question)).toEqual(before);
+    const paragraphOf = (data: Json, key: string) =>
+      data.findings.nodes.find((f: Json) => f.key === key).paragraph.text;
+    expect(paragraphOf(before, "t3-specific-law")).toBe(
+      "One State Party has reported having a specific test law.",
+    );
+
+    // Version 3 is version 1 again with a sentence added to paragraph 3: nothing else asked changes.
+    const v3 = structuredClone(readJson(FIXTURE_FILE));
+    const reworded = `${v3.paragraphs[2].text} Version 3 adds this sentence.`;
+    v3.paragraphs[2].text = reworded;
+    expect(await ingestReport(db.dataSource, writeTemp(v3), PARTICIPANTS_FILE)).toMatchObject({
+      changed: true,
+    });
+
+    // At once: no old paragraph under the new findings page.
+    const after = await api.ask(question);
+    expect(paragraphOf(after, "t3-specific-law")).toBe(reworded);
+  });
 });
