@@ -99,6 +99,13 @@ export interface Loaders {
   question: Scoped<DiscussionQuestionRow | null>;
   organisation: Scoped<OrganisationRow | null>;
   useInstance: Scoped<UseInstanceRow | null>;
+  /**
+   * Whether `loader` answers from rows shared with other requests: holding `key`, or, without a
+   * key, holding anything (then a statement that would bring those rows along can leave them out).
+   */
+  holdsShared(loader: keyof Loaders, key?: string): boolean;
+  /** Primes a loader for this request and, where rows are shared, for the requests after it. */
+  prime(loader: "state" | "stateAssertions", key: string, value: StateRow | StateAssertionRow[]): void;
   /** A loader made on first use and kept for the request (e.g. one per filter argument). */
   custom<V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V>;
   /** Makes a report-scoped list loader from a fetch function. */
@@ -176,7 +183,12 @@ export interface SharedRowsOfVersion {
 export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: SharedRowsOfVersion): Loaders {
   // Each named loader keeps its rows in its own shared store (none when the request's version is
   // not the rows' version, or no sharing was asked for).
-  const sharedStore = (name: string) => shared?.rows.storeFor(name, shared.version);
+  const stores = new Map<string, RowStore>();
+  const sharedStore = (name: string) => {
+    const store = shared?.rows.storeFor(name, shared.version);
+    if (store) stores.set(name, store);
+    return store;
+  };
   let current: Promise<string | null> | undefined;
   const none = () => null;
   const report = new DataLoader<string, ReportRow | null>(async (ids) => {
@@ -247,7 +259,15 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
 
   const customLoaders = new Map<string, DataLoader<string, unknown>>();
 
-  return {
+  const loaders: Loaders = {
+    prime(loader, key, value) {
+      (loaders[loader] as DataLoader<string, unknown>).prime(key, value);
+      stores.get(loader)?.set(key, { value });
+    },
+    holdsShared(loader, key) {
+      const store = stores.get(loader);
+      return store !== undefined && (key === undefined ? store.size > 0 : store.has(key));
+    },
     custom<V>(key: string, make: () => DataLoader<string, V>) {
       let loader = customLoaders.get(key) as DataLoader<string, V> | undefined;
       if (!loader) {
@@ -553,4 +573,5 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
       sharedStore("useInstance"),
     ),
   };
+  return loaders;
 }

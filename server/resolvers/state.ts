@@ -137,18 +137,20 @@ export class StateResolver {
     if (!scope) return null;
     const key = scopedKey(scope.id, code.trim().toUpperCase());
     let row: StateRow | null;
-    if (selectsFacts(info, true)) {
-      // A profile asks for the state's facts: bring its assertions in the same statement.
+    if (selectsFacts(info, true) && !ctx.loaders.holdsShared("stateAssertions", key)) {
+      // A profile asks for the state's facts, which no request of this dataset version has read
+      // yet: bring its assertions in the same statement.
       const [found] = await ctx.sql.query<StateRow & { assertions: StateAssertionRow[] }>(
         `SELECT ${stateColumns("s")}, ${stateAssertionsJson("$1")} AS assertions
          FROM state s ${stateJoins("s", "$1")} WHERE s.code = $2`,
         [scope.id, code.trim().toUpperCase()],
       );
-      row = found ?? null;
       if (found) {
-        ctx.loaders.state.prime(key, found);
-        ctx.loaders.stateAssertions.prime(key, found.assertions);
+        const { assertions, ...stateRow } = found;
+        ctx.loaders.prime("state", key, stateRow);
+        ctx.loaders.prime("stateAssertions", key, assertions);
       }
+      row = found ?? null;
     } else {
       row = await ctx.loaders.state.load(key);
     }
@@ -202,8 +204,10 @@ export class StateResolver {
     const condition = stateCondition(args.filter, { params, report, asOf: params.lazy(asOf) });
     const direction = args.direction === "DESC" ? "DESC" : "ASC";
     const order = args.orderBy === "CODE" ? `s.code ${direction}` : `s.name ${direction}, s.code`;
-    // When the page's states will read their facts, bring them in this same statement.
-    const withFacts = selectsFacts(info);
+    // When the page's states will read their facts, bring them in this same statement, unless
+    // requests of this dataset version already share them (then the page reads only the states,
+    // and the few states not read yet are fetched in one statement).
+    const withFacts = selectsFacts(info) && !ctx.loaders.holdsShared("stateAssertions");
     const rows = await ctx.sql.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
       pageSql({
         matched: `SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", report)} WHERE ${condition}`,
@@ -217,7 +221,7 @@ export class StateResolver {
     );
     const found = rows.filter((r) => r.code !== null);
     for (const row of found) {
-      if (row.assertions) ctx.loaders.stateAssertions.prime(scopedKey(scope.id, row.code), row.assertions);
+      if (row.assertions) ctx.loaders.prime("stateAssertions", scopedKey(scope.id, row.code), row.assertions);
     }
     const states = found.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
     return toPage(states, offset, rows[0]?.total ?? 0);
