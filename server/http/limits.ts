@@ -4,8 +4,18 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
 import type { ErrorRequestHandler, RequestHandler } from "express";
-import { getNullableType, GraphQLError, type GraphQLSchema, isListType, type ValidationRule } from "graphql";
+import {
+  type DocumentNode,
+  getNullableType,
+  GraphQLError,
+  type GraphQLSchema,
+  isListType,
+  type OperationDefinitionNode,
+  type TypeNode,
+  type ValidationRule,
+} from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { LRUCache } from "lru-cache";
 
 import type { ErrorCode } from "../errors";
 
@@ -94,10 +104,16 @@ export function armorRules(limits: Limits): ValidationRule[] {
  * token-counting parser). Requests by persisted-query hash carry no document and pass.
  */
 export function documentGuard(limits: Limits): RequestHandler {
+  // Documents that passed: clients send the same few documents again and again (with other
+  // variables), and counting tokens is a whole parse. Bounded by their total length.
+  const passed = new LRUCache<string, true>({
+    maxSize: 50 * limits.maxDocumentLength,
+    sizeCalculation: (_, query) => query.length || 1,
+  });
   return (req, res, next) => {
     const query =
       req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query !== "string") return next();
+    if (typeof query !== "string" || passed.has(query)) return next();
     if (query.length > limits.maxDocumentLength) {
       res
         .status(400)
@@ -118,7 +134,9 @@ export function documentGuard(limits: Limits): RequestHandler {
         return;
       }
       // Any other syntax error is GraphQL's to report (GRAPHQL_PARSE_FAILED).
+      return next();
     }
+    passed.set(query, true);
     next();
   };
 }
@@ -144,6 +162,38 @@ const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
  * Refuses, before execution, operations whose cost (page sizes multiplied) exceeds the limit,
  * and mutations or subscriptions: the API is read-only.
  */
+/**
+ * What a cost depends on besides the document: the operation, and the variables that can change
+ * it, those of type Int (page sizes) or Boolean (@include/@skip). Undefined when the operation is
+ * unknown (no memo then).
+ */
+function costKey(
+  operation: OperationDefinitionNode | undefined,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): string | undefined {
+  if (!operation) return undefined;
+  const relevant = (operation.variableDefinitions ?? [])
+    .filter((definition) => /^(Int|Boolean)$/.test(namedTypeOf(definition.type)))
+    .map((definition) => variables?.[definition.variable.name.value] ?? null);
+  return JSON.stringify([operationName ?? null, relevant]);
+}
+
+function namedTypeOf(type: TypeNode): string {
+  return type.kind === "NamedType" ? type.name.value : namedTypeOf(type.type);
+}
+
+/** Costs already computed, per parsed document (Apollo reuses a document object for the same text). */
+const costs = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_COSTS_PER_DOCUMENT = 100;
+
+function remember(document: DocumentNode, key: string, cost: number): void {
+  let known = costs.get(document);
+  if (!known) costs.set(document, (known = new Map()));
+  if (known.size >= MAX_COSTS_PER_DOCUMENT) known.clear();
+  known.set(key, cost);
+}
+
 export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -155,26 +205,31 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
               `ccm-graph is read-only: it has no ${operation.operation} operations.`,
             );
           }
+          const memoKey = costKey(operation, request.operationName, request.variables);
+          const known = memoKey === undefined ? undefined : costs.get(document)?.get(memoKey);
           let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch (error) {
-            // Fragment bombs trip the library's own node limit.
-            if (/maximum allowed number of nodes/.test((error as Error).message)) {
-              throw refusal(
-                "QUERY_TOO_COMPLEX",
-                "The query expands to too many fields; use fewer nested fragments.",
-              );
+          if (known !== undefined) cost = known;
+          else
+            try {
+              cost = getComplexity({
+                schema,
+                query: document,
+                operationName: request.operationName ?? undefined,
+                variables: request.variables ?? {},
+                estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+              if (memoKey !== undefined) remember(document, memoKey, cost);
+            } catch (error) {
+              // Fragment bombs trip the library's own node limit.
+              if (/maximum allowed number of nodes/.test((error as Error).message)) {
+                throw refusal(
+                  "QUERY_TOO_COMPLEX",
+                  "The query expands to too many fields; use fewer nested fragments.",
+                );
+              }
+              // Invalid variables: execution reports them properly (BAD_USER_INPUT).
+              return;
             }
-            // Invalid variables: execution reports them properly (BAD_USER_INPUT).
-            return;
-          }
           if (cost > limits.maxCost) {
             throw refusal(
               "QUERY_TOO_COMPLEX",

@@ -1,10 +1,9 @@
 import crypto from "node:crypto";
 
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Request, RequestHandler, Response } from "express";
+import type { RequestHandler, Response } from "express";
 import { getOperationAST } from "graphql";
 import type { Logger } from "pino";
-import { pinoHttp } from "pino-http";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 import type { Context } from "../context";
@@ -27,25 +26,33 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
  * One structured log line per request: request id (taken from a sane `x-request-id` or made up,
- * and echoed back), method, route, status, duration, GraphQL operation name and SQL statements.
+ * and echoed back), method, URL, status, duration, GraphQL operation name and SQL statements.
+ * Lines at info, 5xx answers at error, hung-up requests at warn. Written here rather than with
+ * pino-http, which builds a child logger and serialisers for every request even when the level
+ * drops the line: a tenth of the CPU of a request answered from the response cache.
  */
 export function requestLogger(logger: Logger): RequestHandler {
-  return pinoHttp({
-    logger,
-    genReqId(req, res) {
-      const given = req.headers["x-request-id"];
-      const id = typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
-      res.setHeader("x-request-id", id);
-      return id;
-    },
-    customProps: (_req, res) => ({ ...notesOf(res as Response) }),
-    serializers: {
-      req: (req: Request & { id?: string }) => ({ id: req.id, method: req.method, url: req.url }),
-      res: (res: Response) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? "error" : "info"),
-    autoLogging: { ignore: (req) => req.url === "/healthz" || req.url === "/metrics" },
-  });
+  return (req, res, next) => {
+    const given = req.headers["x-request-id"];
+    const id = typeof given === "string" && REQUEST_ID.test(given) ? given : crypto.randomUUID();
+    res.setHeader("x-request-id", id);
+    if (req.url === "/healthz" || req.url === "/metrics") return next();
+    const started = performance.now();
+    const line = () => ({
+      req: { id, method: req.method, url: req.originalUrl },
+      res: { statusCode: res.statusCode },
+      responseTime: Math.round(performance.now() - started),
+      ...notesOf(res),
+    });
+    res.once("finish", () => {
+      const level = res.statusCode >= 500 ? "error" : "info";
+      if (logger.isLevelEnabled(level)) logger[level](line(), "request completed");
+    });
+    res.once("close", () => {
+      if (!res.writableFinished && logger.isLevelEnabled("warn")) logger.warn(line(), "request aborted");
+    });
+    next();
+  };
 }
 
 /** Operation names are chosen by clients: keep the label set bounded. */

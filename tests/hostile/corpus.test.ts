@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
+import { DEFAULT_LIMITS } from "../../server/http/limits";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 interface HostileCase {
@@ -115,5 +116,42 @@ describe("the hostile-request corpus", () => {
 
   it("leaves the database exactly as it was", async () => {
     expect(await databaseChecksum(server)).toEqual(before);
+  });
+});
+
+describe("checks the server remembers (cost per document, documents that passed) never let a refused request through", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({
+      production: true,
+      config: { rateLimitPerMinute: 0, limits: { ...DEFAULT_LIMITS, maxCost: 500, maxTokens: 200 } },
+    });
+  });
+  afterAll(async () => server.close());
+
+  const PAGED = `query Paged($n: Int) { states(first: $n) { nodes { code findings { key footnote { number } } } } }`;
+  const codesOf = (answer: { errors?: { extensions?: Record<string, unknown> }[] }) =>
+    (answer.errors ?? []).map((e) => e.extensions?.code);
+
+  it("prices the same document again for a larger page, and refuses it", async () => {
+    expect(codesOf(await server.graphql(PAGED, { n: 2 }))).toEqual([]);
+    expect(codesOf(await server.graphql(PAGED, { n: 100 }))).toEqual(["QUERY_TOO_COMPLEX"]);
+    // And the small page is still answered (its remembered cost is its own).
+    const small = await server.graphql(PAGED, { n: 2 });
+    expect(codesOf(small)).toEqual([]);
+    expect((small.data as any).states.nodes).toHaveLength(2);
+  });
+
+  it("refuses a document with too many tokens every time it is sent", async () => {
+    const long = `{ ${Array.from({ length: 120 }, (_, i) => `a${i}: __typename`).join(" ")} }`;
+    for (let i = 0; i < 2; i++) {
+      const response = await fetch(server.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: long }),
+      });
+      expect(response.status).toBe(400);
+      expect(codesOf((await response.json()) as any)).toEqual(["TOO_MANY_TOKENS"]);
+    }
   });
 });
