@@ -58,12 +58,16 @@ export class CountsResolver {
     const sql =
       groupBy === "STATUS"
         ? `SELECT m.status AS key, count(*) AS count FROM (${matched}) m GROUP BY m.status ORDER BY m.status`
-        : `SELECT ${FACT_COLUMN[groupBy]} AS key, count(DISTINCT m.code) AS count
-           FROM (${matched}) m
-           JOIN assertion a ON a.report_id = ${r} AND a.state_code = m.code
-           JOIN assertion_kind k ON k.kind = a.kind
-           ${groupBy === "FINDING_THEME" ? "JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id" : ""}
-           WHERE ${FACT_COLUMN[groupBy]} IS NOT NULL
+        : // The (state, group) pairs first, from the assertions of the kinds that have the dimension
+          // (an index range per kind), then the states that match: not every assertion of every
+          // matched state.
+          `SELECT x.key, count(*) AS count
+           FROM (SELECT DISTINCT a.state_code, ${FACT_COLUMN[groupBy]} AS key
+                 FROM assertion a
+                 JOIN assertion_kind k ON k.kind = a.kind
+                 ${groupBy === "FINDING_THEME" ? "JOIN finding f ON f.report_id = a.report_id AND f.id = a.finding_id" : ""}
+                 WHERE a.report_id = ${r} AND ${FACT_COLUMN[groupBy]} IS NOT NULL) x
+           JOIN (${matched}) m ON m.code = x.state_code
            GROUP BY 1 ORDER BY 1`;
     return ctx.sql.query<CountGroup>(sql, params.values);
   }
@@ -83,9 +87,10 @@ export class CountsResolver {
     const params = new Params();
     const r = params.add(scope.id);
     const condition = findingCondition(filter, { params, report: r });
+    // `once`: one row per finding, so count(*) counts findings (count(DISTINCT) sorts them all).
     const key = {
-      THEME: { expr: "f.theme", from: "" },
-      GROUP: { expr: `f."group"`, from: "" },
+      THEME: { expr: "f.theme", from: "", once: true },
+      GROUP: { expr: `f."group"`, from: "", once: true },
       ARTICLE: { expr: "x.v::text", from: "CROSS JOIN LATERAL unnest(f.articles) x(v)" },
       ACTION: { expr: "x.v", from: "CROSS JOIN LATERAL unnest(f.actions) x(v)" },
       ASSERTION_KIND: {
@@ -94,7 +99,7 @@ export class CountsResolver {
       },
     }[groupBy];
     const rows = await ctx.sql.query<{ key: string | number; count: number }>(
-      `SELECT ${key.expr} AS key, count(DISTINCT f.id) AS count FROM finding f ${key.from}
+      `SELECT ${key.expr} AS key, ${"once" in key ? "count(*)" : "count(DISTINCT f.id)"} AS count FROM finding f ${key.from}
        WHERE f.report_id = ${r} AND ${condition} GROUP BY 1 ORDER BY 1`,
       params.values,
     );

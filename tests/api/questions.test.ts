@@ -407,6 +407,49 @@ describe("Counting", () => {
     ]);
   });
 
+  it("gives group counts that agree with the lists the same filters give, for every dimension", async () => {
+    // Each count, asked again as a filtered list: the two must name as many states (or findings).
+    const stateDimensions: [string, (key: string) => string][] = [
+      ["NEED_AREA", (key) => `assistanceNeed: { areaIn: [${key}] }`],
+      ["STOCKPILE_STATUS", (key) => `stockpile: { statusIn: [${key}] }`],
+      ["LEGISLATION_STATUS", (key) => `legislation: { statusIn: [${key}] }`],
+      // The dimension groups assistance given and received (its description says so).
+      [
+        "ASSISTANCE_PROVIDED",
+        (key) =>
+          `${key.endsWith("_RECEIVED") ? "assistanceReceived" : "assistanceProvided"}: { kindIn: [${key}] }`,
+      ],
+      ["FINDING_THEME", (key) => `findings: { some: { themeIn: [${key}] } }`],
+    ];
+    for (const [dimension, filterFor] of stateDimensions) {
+      const data = await ask(
+        `{ stateCounts(groupBy: ${dimension}, filter: { status: STATE_PARTY }) { key count } }`,
+      );
+      expect([dimension, data.stateCounts.length > 0]).toEqual([dimension, true]);
+      for (const { key, count } of data.stateCounts) {
+        const list = await ask(
+          `{ states(filter: { status: STATE_PARTY, ${filterFor(key)} }) { totalCount } }`,
+        );
+        expect([dimension, key, count]).toEqual([dimension, key, list.states.totalCount]);
+      }
+    }
+    for (const [dimension, filter] of [
+      ["THEME", "themeIn"],
+      ["GROUP", "groupIn"],
+    ]) {
+      const data = await ask(
+        `{ findingCounts(groupBy: ${dimension}) { key count } all: findings { totalCount } }`,
+      );
+      // One theme and one group per finding: the groups add up to all findings.
+      const total = data.findingCounts.reduce((sum: number, g: { count: number }) => sum + g.count, 0);
+      expect([dimension, total]).toEqual([dimension, data.all.totalCount]);
+      for (const { key, count } of data.findingCounts) {
+        const list = await ask(`{ findings(filter: { ${filter}: [${key}] }) { totalCount } }`);
+        expect([dimension, key, count]).toEqual([dimension, key, list.findings.totalCount]);
+      }
+    }
+  });
+
   it("finds the two findings whose stated count differs from the list", async () => {
     // ¶17 says 13 ratified and one acceded (14) but fn2 lists 13; ¶18 says "Six signatory states"
     // but fn3 lists seven. Every other footnoted count matches its list.
