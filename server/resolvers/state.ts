@@ -208,11 +208,13 @@ export class StateResolver {
     // requests of this dataset version already share them (then the page reads only the states,
     // and the few states not read yet are fetched in one statement).
     const withFacts = selectsFacts(info) && !ctx.loaders.holdsShared("stateAssertions");
+    // Likewise the states' own rows: once shared, the page reads only which states, in order.
+    const rowsShared = ctx.loaders.holdsShared("state");
     const rows = await ctx.sql.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
       pageSql({
         matched: `SELECT ${stateColumns("s")} FROM state s ${stateJoins("s", report)} WHERE ${condition}`,
         alias: "s",
-        select: `s.*${withFacts ? `, ${stateAssertionsJson(report)} AS assertions` : ""}`,
+        select: `${rowsShared ? "s.code" : "s.*"}${withFacts ? `, ${stateAssertionsJson(report)} AS assertions` : ""}`,
         order,
         limit: params.add(limit),
         offset: params.add(offset),
@@ -220,10 +222,15 @@ export class StateResolver {
       params.values,
     );
     const found = rows.filter((r) => r.code !== null);
-    for (const row of found) {
-      if (row.assertions) ctx.loaders.prime("stateAssertions", scopedKey(scope.id, row.code), row.assertions);
+    for (const { total: _total, assertions, ...row } of found) {
+      const key = scopedKey(scope.id, row.code);
+      if (assertions) ctx.loaders.prime("stateAssertions", key, assertions);
+      if (!rowsShared) ctx.loaders.prime("state", key, row);
     }
-    const states = found.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
+    const stateRows = rowsShared
+      ? present(await ctx.loaders.state.loadMany(found.map((r) => scopedKey(scope.id, r.code))))
+      : found;
+    const states = stateRows.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
     return toPage(states, offset, rows[0]?.total ?? 0);
   }
 
