@@ -458,7 +458,9 @@ function selectsFacts(info: GraphQLResolveInfo, direct = false): boolean {
         return false;
       }
       if (depth === 0.5) return selection.name.value === "node" && asks(selection.selectionSet, 1);
-      return FACT_FIELDS.has(selection.name.value);
+      // A filtered `findings` reads its own statement (see `findings`): it needs no assertions.
+      const filtered = selection.name.value === "findings" && !!selection.arguments?.length;
+      return FACT_FIELDS.has(selection.name.value) && !filtered;
     });
   // `direct`: the field is a State itself (state(code:)), not a connection of states.
   return info.fieldNodes.some((node) => asks(node.selectionSet, direct ? 1 : 0));

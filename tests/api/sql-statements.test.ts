@@ -112,6 +112,21 @@ describe("How many SQL statements does a deep query over all states issue?", () 
     ]);
   });
 
+  it("does not bring a state's assertions along when only its filtered findings are asked", async () => {
+    // Filtered findings read their own statement; the state's assertions would be wasted (at 100x
+    // a state's assertions are 2 MB of JSON).
+    const filtered = await run(
+      `{ state(code: "LAO") { findings(filter: { themeIn: [CLEARANCE] }) { key } } }`,
+    );
+    expect(filtered.issued).toHaveLength(2);
+    expect(filtered.issued[0].text).not.toMatch(/json_agg/);
+    expect(filtered.data.state.findings.length).toBeGreaterThan(0);
+    // Unfiltered, the state's findings come from its assertions, in the same statement.
+    const all = await run(`{ state(code: "LAO") { findings { key } } }`);
+    expect(all.issued).toHaveLength(1);
+    expect(all.issued[0].text).toMatch(/json_agg/);
+  });
+
   it("stays at one statement per level when the list starts from findings", async () => {
     // findings -> states -> findings -> footnote -> states: 1 + 4 = 5 again, for 10 or 100
     // findings (a state's findings come from the same assertions-of-states loader).
