@@ -7,7 +7,6 @@ import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
 import { DATASET_CHANNEL } from "../data/ingest";
-
 import type { ReportRow } from "../domain/report";
 
 /**
@@ -91,6 +90,8 @@ export class DatasetVersion {
   private async listen(): Promise<void> {
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
     const client = new Client(pool.options);
+    // Held from the start, so that stop() ends it at whatever stage it is.
+    this.listener = client;
     const retry = () => {
       if (this.listener === client) this.listener = undefined;
       client.removeAllListeners();
@@ -112,9 +113,7 @@ export class DatasetVersion {
     });
     try {
       await client.connect();
-      if (this.stopped) return void (await client.end());
       await client.query(`LISTEN ${DATASET_CHANNEL}`);
-      this.listener = client;
       // An ingest may have happened while no one listened.
       await this.refresh();
     } catch {
