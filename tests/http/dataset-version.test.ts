@@ -5,13 +5,29 @@
  */
 import type { DataSource } from "typeorm";
 
-import { DATASET_CHANNEL } from "../../server/data/ingest";
+import { loadConfig } from "../../server/config";
+import { DATASET_CHANNEL, ingestReport, reportFilesIn } from "../../server/data/ingest";
+import { createDataSource } from "../../server/db/data-source";
+import { migrate } from "../../server/db/database";
 import { DatasetVersion } from "../../server/http/caching";
-import { openLoadedDataSource } from "../helpers/database";
+import { createScratchDatabase } from "../helpers/database";
 
+// A database of its own: a notification reaches every server listening on the same database, and
+// would drop the shared rows other test files are counting on.
 let dataSource: DataSource;
-beforeAll(async () => (dataSource = await openLoadedDataSource()));
-afterAll(async () => dataSource?.destroy());
+let scratch: Awaited<ReturnType<typeof createScratchDatabase>>;
+beforeAll(async () => {
+  scratch = await createScratchDatabase();
+  dataSource = createDataSource(scratch.url, { poolSize: 2 });
+  await dataSource.initialize();
+  await migrate(dataSource);
+  const config = loadConfig({});
+  await ingestReport(dataSource, reportFilesIn(config.datasetDir)[0], config.participantsFile);
+});
+afterAll(async () => {
+  await dataSource?.destroy();
+  await scratch?.drop();
+});
 
 const notify = () => dataSource.query(`SELECT pg_notify($1, 'test')`, [DATASET_CHANNEL]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
