@@ -159,10 +159,6 @@ const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
 };
 
 /**
- * Refuses, before execution, operations whose cost (page sizes multiplied) exceeds the limit,
- * and mutations or subscriptions: the API is read-only.
- */
-/**
  * What a cost depends on besides the document: the operation, and the variables that can change
  * it, those of type Int (page sizes) or Boolean (@include/@skip). Undefined when the operation is
  * unknown (no memo then).
@@ -176,7 +172,9 @@ function costKey(
   const relevant = (operation.variableDefinitions ?? [])
     .filter((definition) => /^(Int|Boolean)$/.test(namedTypeOf(definition.type)))
     .map((definition) => variables?.[definition.variable.name.value] ?? null);
-  return JSON.stringify([operationName ?? null, relevant]);
+  const key = JSON.stringify([operationName ?? null, relevant]);
+  // A long list of integers would make a long key: such requests are priced every time.
+  return key.length <= MAX_COST_KEY_LENGTH ? key : undefined;
 }
 
 function namedTypeOf(type: TypeNode): string {
@@ -186,6 +184,7 @@ function namedTypeOf(type: TypeNode): string {
 /** Costs already computed, per parsed document (Apollo reuses a document object for the same text). */
 const costs = new WeakMap<DocumentNode, Map<string, number>>();
 const MAX_COSTS_PER_DOCUMENT = 100;
+const MAX_COST_KEY_LENGTH = 256;
 
 function remember(document: DocumentNode, key: string, cost: number): void {
   let known = costs.get(document);
@@ -194,6 +193,42 @@ function remember(document: DocumentNode, key: string, cost: number): void {
   known.set(key, cost);
 }
 
+/**
+ * The operation's cost: remembered per document and cost-relevant variables, else computed.
+ * Undefined when the variables are invalid (execution reports them, as BAD_USER_INPUT).
+ */
+function costOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+  request: { operationName?: string | null; variables?: Record<string, unknown> },
+): number | undefined {
+  const key = costKey(operation, request.operationName, request.variables);
+  const known = key === undefined ? undefined : costs.get(document)?.get(key);
+  if (known !== undefined) return known;
+  try {
+    const cost = getComplexity({
+      schema,
+      query: document,
+      operationName: request.operationName ?? undefined,
+      variables: request.variables ?? {},
+      estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    });
+    if (key !== undefined) remember(document, key, cost);
+    return cost;
+  } catch (error) {
+    // Fragment bombs trip the library's own node limit.
+    if (/maximum allowed number of nodes/.test((error as Error).message)) {
+      throw refusal("QUERY_TOO_COMPLEX", "The query expands to too many fields; use fewer nested fragments.");
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Refuses, before execution, operations whose cost (page sizes multiplied) exceeds the limit,
+ * and mutations or subscriptions: the API is read-only.
+ */
 export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -205,31 +240,8 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
               `ccm-graph is read-only: it has no ${operation.operation} operations.`,
             );
           }
-          const memoKey = costKey(operation, request.operationName, request.variables);
-          const known = memoKey === undefined ? undefined : costs.get(document)?.get(memoKey);
-          let cost: number;
-          if (known !== undefined) cost = known;
-          else
-            try {
-              cost = getComplexity({
-                schema,
-                query: document,
-                operationName: request.operationName ?? undefined,
-                variables: request.variables ?? {},
-                estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
-              });
-              if (memoKey !== undefined) remember(document, memoKey, cost);
-            } catch (error) {
-              // Fragment bombs trip the library's own node limit.
-              if (/maximum allowed number of nodes/.test((error as Error).message)) {
-                throw refusal(
-                  "QUERY_TOO_COMPLEX",
-                  "The query expands to too many fields; use fewer nested fragments.",
-                );
-              }
-              // Invalid variables: execution reports them properly (BAD_USER_INPUT).
-              return;
-            }
+          const cost = costOf(schema, document, operation, request);
+          if (cost === undefined) return;
           if (cost > limits.maxCost) {
             throw refusal(
               "QUERY_TOO_COMPLEX",
