@@ -128,20 +128,21 @@ export async function createApp(options: AppOptions): Promise<App> {
       };
     },
   };
+  const responseCache = config.responseCache ? new ResponseCache(metrics) : undefined;
   const plugins: ApolloServerPlugin<Context>[] = [
     inFlight,
     costLimitPlugin(schema, config.limits),
     metrics.plugin(),
     cacheHeadersPlugin(httpCache),
     requestNotes,
-    markCacheableAnswers,
+    // Only the response cache reads what this marks.
+    ...(responseCache ? [markCacheableAnswers] : []),
     // Our own explorer is served at /; Apollo's landing page (which loads from a CDN) is off.
     ApolloServerPluginLandingPageDisabled(),
     // Caching is done whole-answer by ResponseCache and with ETags; Apollo's per-field cache
     // hints would only cost a wrapper around every resolver.
     ApolloServerPluginCacheControlDisabled(),
   ];
-  const responseCache = config.responseCache ? new ResponseCache(metrics) : undefined;
 
   const apollo = new ApolloServer<Context>({
     schema,
@@ -166,7 +167,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.set("etag", false);
 
   app.use(requestLogger(logger));
-  app.use(cors({ origin: config.corsOrigins === "*" ? "*" : config.corsOrigins, maxAge: 600 }));
+  app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -260,13 +261,16 @@ export async function createApp(options: AppOptions): Promise<App> {
 const requestNotes: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
-      async willSendResponse({ contextValue, response, operationName, request, errors }) {
+      async willSendResponse({ contextValue, response, operationName, request }) {
         response.http.headers.set("x-sql-statements", String(contextValue.sql.statements));
         if (contextValue.res) {
           const notes = notesOf(contextValue.res);
           notes.operationName = operationName ?? request.operationName ?? undefined;
           notes.sqlStatements = contextValue.sql.statements;
-          const codes = errors?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
+          // not the raw ones Apollo holds before formatError.
+          const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          const codes = sent?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
           if (codes?.length) notes.errorCodes = codes;
         }
       },

@@ -16,6 +16,11 @@ export interface SubheadingRow {
   title: string;
   paragraphs: number[];
 }
+/** The columns of a ParagraphRow: named, because the table also holds its search vector. */
+export const PARAGRAPH_COLUMNS = "report_id, number, section_key, subheading, text";
+/** The columns of a FootnoteRow (the table also holds its search vector). */
+export const FOOTNOTE_COLUMNS = "report_id, number, paragraph_number, anchor, text";
+
 export interface ParagraphRow {
   report_id: string;
   number: number;

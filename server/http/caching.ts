@@ -150,14 +150,12 @@ export function conditionalGet(version: DatasetVersion, options: HttpCacheOption
     const current = version.current;
     if ((req.method !== "GET" && req.method !== "HEAD") || !current) return next();
     const etag = etagFor(current, req);
+    (res.locals as { etag?: string }).etag = etag;
     if (matches(req.headers["if-none-match"], etag)) {
-      res.setHeader("ETag", etag);
-      res.append("Vary", "Accept");
-      res.setHeader("Cache-Control", cacheControl(options));
+      markCacheable(res, options);
       res.status(304).end();
       return;
     }
-    (res.locals as { etag?: string }).etag = etag;
     next();
   };
 }

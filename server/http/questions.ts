@@ -91,10 +91,18 @@ export function questionRoutes(
   return router;
 }
 
+/** Catalogue documents are fixed: each is parsed once, not on every request. */
+const operations = new Map<string, OperationDefinitionNode>();
+
 function operationOf(document: string): OperationDefinitionNode {
-  const operation = parse(document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-  if (!operation) throw new Error("a catalogue question has no operation");
-  return operation as OperationDefinitionNode;
+  let operation = operations.get(document);
+  if (!operation) {
+    const found = parse(document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+    if (!found) throw new Error("a catalogue question has no operation");
+    operation = found as OperationDefinitionNode;
+    operations.set(document, operation);
+  }
+  return operation;
 }
 
 function variableNames(document: string): string[] {

@@ -7,12 +7,14 @@ import { type AssertionRow, findingColumns, type FindingRow } from "../domain/fi
 import type { OrganisationRow, UseInstanceRow } from "../domain/organisation";
 import type { ReportRow } from "../domain/report";
 import { stateColumns, stateJoins, type StateRow } from "../domain/state";
-import type {
-  DiscussionQuestionRow,
-  FootnoteRow,
-  ParagraphRow,
-  SectionRow,
-  SubheadingRow,
+import {
+  type DiscussionQuestionRow,
+  FOOTNOTE_COLUMNS,
+  type FootnoteRow,
+  PARAGRAPH_COLUMNS,
+  type ParagraphRow,
+  type SectionRow,
+  type SubheadingRow,
 } from "../domain/structure";
 import type { RowStore, SharedRows } from "./shared-rows";
 
@@ -63,7 +65,7 @@ export function stateAssertionsJson(reportParam: string): string {
 }
 
 /**
- * One set per request. Every loader is keyed "reportId|key" and batches the keys asked for in
+ * One set per request. Every loader but `report` (keyed by id) is keyed "reportId|key" and batches the keys asked for in
  * one tick into one SQL statement per report (in practice one, since a request reads one report),
  * returning results in key order. Nothing here issues a statement per row.
  */
@@ -160,7 +162,7 @@ function scoped<V>(fetch: Fetch<V>, missing: () => V, store?: RowStore): Scoped<
 const one = <Row>(rows: Row[], keyOf: (row: Row) => string | number) =>
   new Map(rows.map((row) => [String(keyOf(row)), row]));
 
-function many<Row>(rows: Row[], keysOf: (row: Row) => (string | number)[]): Map<string, Row[]> {
+export function many<Row>(rows: Row[], keysOf: (row: Row) => (string | number)[]): Map<string, Row[]> {
   const grouped = new Map<string, Row[]>();
   for (const row of rows) {
     for (const key of keysOf(row)) {
@@ -248,10 +250,8 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
           `SELECT * FROM discrepancy d WHERE d.report_id = $1 AND ${where} ORDER BY d.position`,
           [r, asInt ? ints(keys) : keys],
         );
-        const wanted = new Set(keys);
-        const grouped = many(rows, keysOf);
-        for (const key of grouped.keys()) if (!wanted.has(key)) grouped.delete(key);
-        return grouped;
+        // Groups for keys nobody asked for are never read (`scoped` takes only the keys it asked).
+        return many(rows, keysOf);
       },
       empty,
       sharedStore(name),
@@ -412,7 +412,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
     paragraph: scoped(
       async (r, keys) => {
         const rows = await sql.query<ParagraphRow>(
-          `SELECT report_id, number, section_key, subheading, text FROM paragraph WHERE report_id = $1 AND number = ANY($2)`,
+          `SELECT ${PARAGRAPH_COLUMNS} FROM paragraph WHERE report_id = $1 AND number = ANY($2)`,
           [r, ints(keys)],
         );
         return one(rows, (row) => row.number);
@@ -424,7 +424,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
     paragraphsBySection: scoped(
       async (r, keys) => {
         const rows = await sql.query<ParagraphRow>(
-          `SELECT report_id, number, section_key, subheading, text FROM paragraph
+          `SELECT ${PARAGRAPH_COLUMNS} FROM paragraph
          WHERE report_id = $1 AND section_key = ANY($2) ORDER BY number`,
           [r, keys],
         );
@@ -437,7 +437,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
     footnote: scoped(
       async (r, keys) => {
         const rows = await sql.query<FootnoteRow>(
-          `SELECT report_id, number, paragraph_number, anchor, text FROM footnote WHERE report_id = $1 AND number = ANY($2)`,
+          `SELECT ${FOOTNOTE_COLUMNS} FROM footnote WHERE report_id = $1 AND number = ANY($2)`,
           [r, ints(keys)],
         );
         return one(rows, (row) => row.number);
@@ -449,7 +449,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
     footnotesByParagraph: scoped(
       async (r, keys) => {
         const rows = await sql.query<FootnoteRow>(
-          `SELECT report_id, number, paragraph_number, anchor, text FROM footnote
+          `SELECT ${FOOTNOTE_COLUMNS} FROM footnote
          WHERE report_id = $1 AND paragraph_number = ANY($2) ORDER BY number`,
           [r, ints(keys)],
         );

@@ -45,7 +45,7 @@ export class SharedRows {
     return store;
   }
 
-  /** Rows held, over all loaders (for tests and metrics). */
+  /** Entries held over all loaders (a list is one entry), for tests. */
   get size(): number {
     let rows = 0;
     for (const store of this.stores.values()) rows += store.size;

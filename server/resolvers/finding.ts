@@ -36,7 +36,7 @@ class FindingsArgs extends PageArgs {
   filter?: FindingFilter;
 }
 
-/** Resolves the states and findings a report-scoped object points at, through loaders. */
+/** The report's finalisation date (the default `asOf` of what it says). */
 async function reportDate(ctx: Context, reportId: string): Promise<string> {
   return (await ctx.loaders.report.load(reportId))?.finalised_on ?? "9999-12-31";
 }

@@ -43,7 +43,7 @@ import {
 } from "../domain/state-facts";
 import { findingCondition, Params, stateCondition } from "../filters/compile";
 import { FindingFilter, StateFilter } from "../filters/inputs";
-import { present, type StateAssertionRow, stateAssertionsJson, scopedKey } from "../loaders";
+import { many, present, type StateAssertionRow, stateAssertionsJson, scopedKey } from "../loaders";
 import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
 export const StateConnection = Connection(State, "State", "state");
@@ -139,7 +139,8 @@ export class StateResolver {
   ): Promise<State | null> {
     const scope = await maybeReport(ctx, report);
     if (!scope) return null;
-    const key = scopedKey(scope.id, code.trim().toUpperCase());
+    const upper = code.trim().toUpperCase();
+    const key = scopedKey(scope.id, upper);
     let row: StateRow | null;
     if (selectsFacts(info, true) && !ctx.loaders.holdsShared("stateAssertions", key)) {
       // A profile asks for the state's facts, which no request of this dataset version has read
@@ -147,7 +148,7 @@ export class StateResolver {
       const [found] = await ctx.sql.query<StateRow & { assertions: StateAssertionRow[] }>(
         `SELECT ${stateColumns("s")}, ${stateAssertionsJson("$1")} AS assertions
          FROM state s ${stateJoins("s", "$1")} WHERE s.code = $2`,
-        [scope.id, code.trim().toUpperCase()],
+        [scope.id, upper],
       );
       if (found) {
         const { assertions, ...stateRow } = found;
@@ -303,7 +304,7 @@ export class StateResolver {
            ORDER BY a.state_code, f.position`,
           params.values,
         );
-        return groupBy(rows, (row) => row.state_code);
+        return many(rows, (row) => [row.state_code]);
       }),
     );
     return datedAll((await loader.load(scopedKey(state.reportId, state.code))).map(toFinding), state);
@@ -428,16 +429,6 @@ export class StateResolver {
       (kind, findings) => withFindings(Object.assign(new AssistanceProvision(), { kind }), findings),
     );
   }
-}
-
-function groupBy<Row>(rows: Row[], keyOf: (row: Row) => string): Map<string, Row[]> {
-  const map = new Map<string, Row[]>();
-  for (const row of rows) {
-    const group = map.get(keyOf(row));
-    if (group) group.push(row);
-    else map.set(keyOf(row), [row]);
-  }
-  return map;
 }
 
 /** The State fields answered from its assertions (the stateAssertions loader). */

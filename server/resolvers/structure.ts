@@ -10,8 +10,10 @@ import {
   DiscussionQuestion,
   type DiscussionQuestionRow,
   Footnote,
+  FOOTNOTE_COLUMNS,
   type FootnoteRow,
   Paragraph,
+  PARAGRAPH_COLUMNS,
   type ParagraphRow,
   Section,
   type SectionRow,
@@ -103,7 +105,7 @@ export class ParagraphResolver {
     const scope = await reportInScope(ctx, args.report);
     const { limit, offset } = pageWindow(args.first, args.after);
     const rows = await ctx.sql.query<ParagraphRow & { total: number }>(
-      `SELECT report_id, number, section_key, subheading, text, count(*) OVER () AS total
+      `SELECT ${PARAGRAPH_COLUMNS}, count(*) OVER () AS total
        FROM paragraph WHERE report_id = $1 ORDER BY number LIMIT $2 OFFSET $3`,
       [scope.id, limit, offset],
     );
@@ -202,7 +204,7 @@ export class FootnoteResolver {
     const scope = await reportInScope(ctx, args.report);
     const { limit, offset } = pageWindow(args.first, args.after);
     const rows = await ctx.sql.query<FootnoteRow & { total: number }>(
-      `SELECT report_id, number, paragraph_number, anchor, text, count(*) OVER () AS total
+      `SELECT ${FOOTNOTE_COLUMNS}, count(*) OVER () AS total
        FROM footnote WHERE report_id = $1 ORDER BY number LIMIT $2 OFFSET $3`,
       [scope.id, limit, offset],
     );
