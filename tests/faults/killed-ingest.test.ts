@@ -64,12 +64,14 @@ describe("an ingest killed in the middle", () => {
         child.on("exit", (_code, signal) => resolve(signal)),
       );
 
-      // Wait until the ingest is inside its transaction, blocked on our lock, with writes done.
+      // Wait until the ingest is inside its transaction, blocked on our lock, with writes done:
+      // the DELETE must belong to a transaction that began before it (xact_start < query_start),
+      // or statements committing one by one would pass this test too.
       let waiting = false;
       for (let i = 0; i < 300 && !waiting; i++) {
         const { rows } = await observer.query(
           `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
-             AND query LIKE 'DELETE FROM report%'`,
+             AND query LIKE 'DELETE FROM report%' AND xact_start < query_start`,
         );
         waiting = rows.length > 0;
         if (!waiting) await new Promise((resolve) => setTimeout(resolve, 100));

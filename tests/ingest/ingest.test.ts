@@ -329,10 +329,6 @@ describe("Refusing invalid dataset files", () => {
     ["a file that is not JSON", () => '{ "formatVersion": 1, "report": ', "$", /invalid JSON/],
   ];
 
-  it("covers at least ten kinds of invalid file", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
-  });
-
   it.each(cases)(
     "rejects %s with its JSON path and leaves the database as it was",
     async (_what, make, jsonPath, detail) => {
