@@ -7,8 +7,9 @@
  * JSON.stringify of the result.
  *
  * Run by bench/run.ts as a child process with NODE_ENV=production (graphql-js checks it at load):
- *   NODE_ENV=production tsx bench/ceiling.ts --report FILE --duration 3 [--scenario NAME ...]
- * It prints one JSON object: { results: [{ scenario, path, ...CeilingResult }] }.
+ *   NODE_ENV=production tsx bench/ceiling.ts --report FILE [--participants FILE] --duration 3 [--scenario NAME ...]
+ * It prints one JSON object: { nodeEnv, results: [{ scenario, path, ...CeilingResult }], answers }
+ * (answers: each scenario's answer to its cached question, compared with ccm-graph's by run.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -23,6 +24,7 @@ import {
   validate,
 } from "graphql";
 
+import { loadConfig } from "../server/config";
 import { isoName } from "../server/data/ingest";
 import { ASSERTION_MEANINGS } from "../server/domain/facts";
 import { scenarios, type Vars } from "./scenarios";
@@ -316,7 +318,8 @@ export function measureCeiling(
 
 function main(argv: string[]): void {
   let reportFile = path.join(ROOT, "server/data/reports/beirut-progress-report-2011.json");
-  let participantsFile = path.join(ROOT, "server/data/ccm-participants.json");
+  // The servers' participants file (CCM_PARTICIPANTS), so that both sides read the same record.
+  let participantsFile = loadConfig().participantsFile;
   let seconds = 3;
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {

@@ -32,8 +32,6 @@ const PASSWORD = "bench";
 const CCM_ROLE = "bench_ccm_graph";
 const PGL_ROLE = "bench_postgraphile";
 
-export { freePort };
-
 async function withClient<T>(url: string, use: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();

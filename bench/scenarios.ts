@@ -10,6 +10,8 @@ import path from "node:path";
 
 import { Client } from "pg";
 
+import { NEED_AREAS } from "../server/domain/facts";
+
 export type Vars = Record<string, unknown>;
 type Json = any;
 
@@ -52,12 +54,6 @@ export interface Scenario {
 const BENCH_DIR = __dirname;
 const read = (file: string) => fs.readFileSync(path.join(BENCH_DIR, file), "utf8");
 
-export const NEED_AREAS = [
-  "STOCKPILE_DESTRUCTION",
-  "CLEARANCE_AND_RISK_REDUCTION",
-  "VICTIM_ASSISTANCE",
-  "UNSPECIFIED",
-];
 const STATUSES = ["SIGNATORY", "STATE_PARTY", "NOT_PARTY"] as const;
 type Status = (typeof STATUSES)[number];
 const SEARCH_TERMS = [

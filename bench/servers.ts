@@ -1,12 +1,12 @@
 /**
  * Starts the two servers under test as child processes: ccm-graph exactly as `npm start` runs it
- * (tsx server/index.ts, NODE_ENV=production), and PostGraphile from bench/postgraphile/. Each
+ * (`node --import tsx server/index.ts`, one process, NODE_ENV=production), and PostGraphile from bench/postgraphile/. Each
  * gets its own port and the database URL of the scale being measured.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
-import { freePort } from "./database";
+import { freePort } from "../server/db/embedded";
 
 /** The repository root. */
 const PROJECT_ROOT = path.resolve(__dirname, "..");
@@ -18,7 +18,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const TSX = path.join(PROJECT_ROOT, "node_modules/.bin/tsx");
 export const POSTGRAPHILE_DIR = path.join(PROJECT_ROOT, "bench/postgraphile");
 
 /** ccm-graph on `databaseUrl`, loading the report files of `datasetDir` through its own ingest. */
@@ -27,14 +26,14 @@ export async function startCcmGraph(options: {
   datasetDir: string;
   /** The ccm-graph checkout to run (default: this one). */
   serverDir?: string;
-  /** Node.js flags for the server (e.g. --cpu-prof), passed through tsx. */
+  /** Node.js flags for the server (e.g. --cpu-prof). */
   nodeArgs?: string[];
   /** Extra environment for the server (e.g. RESPONSE_CACHE=off for the uncached path). */
   env?: NodeJS.ProcessEnv;
   timeoutMs?: number;
 }): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(TSX, [...(options.nodeArgs ?? []), "server/index.ts"], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), "--import", "tsx", "server/index.ts"], {
     cwd: options.serverDir ?? PROJECT_ROOT,
     env: {
       ...process.env,
