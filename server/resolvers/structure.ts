@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "t
 
 import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
-import { Connection, PageArgs, pageWindow, toPage } from "../domain/connection";
+import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import { Finding, toFinding } from "../domain/finding";
 import { State } from "../domain/state";
@@ -105,12 +105,17 @@ export class ParagraphResolver {
     const scope = await reportInScope(ctx, args.report);
     const { limit, offset } = pageWindow(args.first, args.after);
     const rows = await ctx.sql.query<ParagraphRow & { total: number }>(
-      `SELECT ${PARAGRAPH_COLUMNS}, count(*) OVER () AS total
-       FROM paragraph WHERE report_id = $1 ORDER BY number LIMIT $2 OFFSET $3`,
+      pageSql({
+        matched: `SELECT ${PARAGRAPH_COLUMNS} FROM paragraph WHERE report_id = $1`,
+        alias: "p",
+        order: "p.number",
+        limit: "$2",
+        offset: "$3",
+      }),
       [scope.id, limit, offset],
     );
-    const total = rows[0]?.total ?? (await countOf(ctx, "paragraph", scope.id));
-    return toPage(rows.map(toParagraph), offset, total);
+    const found = rows.filter((row) => row.number !== null);
+    return toPage(found.map(toParagraph), offset, rows[0]?.total ?? 0);
   }
 
   @FieldResolver(() => Section, { description: "The section the paragraph belongs to." })
@@ -204,12 +209,17 @@ export class FootnoteResolver {
     const scope = await reportInScope(ctx, args.report);
     const { limit, offset } = pageWindow(args.first, args.after);
     const rows = await ctx.sql.query<FootnoteRow & { total: number }>(
-      `SELECT ${FOOTNOTE_COLUMNS}, count(*) OVER () AS total
-       FROM footnote WHERE report_id = $1 ORDER BY number LIMIT $2 OFFSET $3`,
+      pageSql({
+        matched: `SELECT ${FOOTNOTE_COLUMNS} FROM footnote WHERE report_id = $1`,
+        alias: "f",
+        order: "f.number",
+        limit: "$2",
+        offset: "$3",
+      }),
       [scope.id, limit, offset],
     );
-    const total = rows[0]?.total ?? (await countOf(ctx, "footnote", scope.id));
-    return toPage(rows.map(toFootnote), offset, total);
+    const found = rows.filter((row) => row.number !== null);
+    return toPage(found.map(toFootnote), offset, rows[0]?.total ?? 0);
   }
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that carries the footnote marker." })
@@ -283,14 +293,6 @@ export class DiscussionQuestionResolver {
       question,
     );
   }
-}
-
-async function countOf(ctx: Context, table: "paragraph" | "footnote", reportId: string): Promise<number> {
-  const [row] = await ctx.sql.query<{ n: number }>(
-    `SELECT count(*) AS n FROM ${table} WHERE report_id = $1`,
-    [reportId],
-  );
-  return row?.n ?? 0;
 }
 
 /** A section key as stored: "intro", or a Roman numeral in capitals. */

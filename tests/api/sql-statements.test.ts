@@ -127,6 +127,17 @@ describe("How many SQL statements does a deep query over all states issue?", () 
     expect(all.issued[0].text).toMatch(/json_agg/);
   });
 
+  it("answers a page past the end of the paragraphs or footnotes with its total in one statement", async () => {
+    const last = await run(`{ paragraphs(first: 100) { pageInfo { endCursor } } }`);
+    const after = last.data.paragraphs.pageInfo.endCursor;
+    const past = await run(`{ paragraphs(first: 5, after: "${after}") { totalCount nodes { number } } }`);
+    expect(past.data.paragraphs).toEqual({ totalCount: 80, nodes: [] });
+    expect(past.count).toBe(1);
+    const notes = await run(`{ footnotes(first: 5, after: "${after}") { totalCount nodes { number } } }`);
+    expect(notes.data.footnotes).toEqual({ totalCount: 77, nodes: [] });
+    expect(notes.count).toBe(1);
+  });
+
   it("stays at one statement per level when the list starts from findings", async () => {
     // findings -> states -> findings -> footnote -> states: 1 + 4 = 5 again, for 10 or 100
     // findings (a state's findings come from the same assertions-of-states loader).
