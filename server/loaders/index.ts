@@ -106,12 +106,43 @@ export interface Loaders {
    * key, holding anything (then a statement that would bring those rows along can leave them out).
    */
   holdsShared(loader: keyof Loaders, key?: string): boolean;
+  /**
+   * What `loader` gives for `key`, at once when the rows are shared (no promise, no batch), else
+   * through the loader. A big answer resolves thousands of paragraphs and footnotes: values in
+   * hand let graphql-js complete them synchronously instead of one promise per field.
+   */
+  now<N extends SharedLoader>(loader: N, key: string): Loaded<N> | Promise<Loaded<N>>;
+  /** The report row by id, at once when this request has already read it. */
+  reportNow(id: string): ReportRow | null | Promise<ReportRow | null>;
   /** Primes a loader for this request and, where rows are shared, for the requests after it. */
   prime(loader: "state" | "stateAssertions", key: string, value: StateRow | StateAssertionRow[]): void;
   /** A loader made on first use and kept for the request (e.g. one per filter argument). */
   custom<V>(key: string, make: () => DataLoader<string, V>): DataLoader<string, V>;
   /** Makes a report-scoped list loader from a fetch function. */
   scopedBy<V>(fetch: (reportId: string, keys: string[]) => Promise<Map<string, V>>): Scoped<V>;
+}
+
+/** The loaders whose rows may be shared by the requests of one dataset version. */
+export type SharedLoader = {
+  [N in keyof Loaders]: Loaders[N] extends Scoped<unknown> ? N : never;
+}[keyof Loaders] &
+  string;
+/** What a loader gives for one key. */
+export type Loaded<N extends SharedLoader> = Loaders[N] extends Scoped<infer V> ? V : never;
+
+/** Applies `f` to a value now, or once it is there: keeps a resolver synchronous when it can be. */
+export function then<T, R>(value: T | Promise<T>, f: (value: T) => R | Promise<R>): R | Promise<R> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
+/** Values now when all are in hand, else a promise of them all (a tuple stays a tuple). */
+export function allNow<T extends readonly unknown[]>(
+  values: T,
+): { -readonly [I in keyof T]: Awaited<T[I]> } | Promise<{ -readonly [I in keyof T]: Awaited<T[I]> }> {
+  type All = { -readonly [I in keyof T]: Awaited<T[I]> };
+  return values.some((value) => value instanceof Promise)
+    ? (Promise.all(values) as Promise<All>)
+    : (values as unknown as All);
 }
 
 /** The rows a loadMany found (drops nulls and errors). */
@@ -193,11 +224,21 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
   };
   let current: Promise<string | null> | undefined;
   const none = () => null;
+  // Report rows this request has read, by id, for `reportNow`.
+  const reports = new Map<string, ReportRow | null>();
   const report = new DataLoader<string, ReportRow | null>(async (ids) => {
     const rows = await sql.query<ReportRow>(`SELECT * FROM report WHERE id = ANY($1)`, [ids]);
     const byId = one(rows, (r) => r.id);
-    return ids.map((id) => byId.get(id) ?? null);
+    return ids.map((id) => {
+      const row = byId.get(id) ?? null;
+      reports.set(id, row);
+      return row;
+    });
   });
+  const primeReport = (row: ReportRow) => {
+    report.prime(row.id, row);
+    reports.set(row.id, row);
+  };
   const empty = () => [];
 
   /**
@@ -264,6 +305,15 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
       (loaders[loader] as DataLoader<string, unknown>).prime(key, value);
       stores.get(loader)?.set(key, { value });
     },
+    now(loader, key) {
+      const shared = stores.get(loader)?.get(key);
+      if (shared) return shared.value as Loaded<typeof loader>;
+      return (loaders[loader] as Scoped<Loaded<typeof loader>>).load(key);
+    },
+    reportNow(id) {
+      const row = reports.get(id);
+      return row !== undefined ? row : report.load(id);
+    },
     holdsShared(loader, key) {
       const store = stores.get(loader);
       return store !== undefined && (key === undefined ? store.size > 0 : store.has(key));
@@ -282,14 +332,14 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
 
     currentReportId() {
       if (currentReport && !current) {
-        report.prime(currentReport.id, currentReport);
+        primeReport(currentReport);
         current = Promise.resolve(currentReport.id);
       }
       // The whole row in one statement: the root field will load it next (primed, not asked again).
       current ??= sql
         .query<ReportRow>(`SELECT * FROM report ORDER BY synthetic, finalised_on DESC, id LIMIT 1`)
         .then((rows) => {
-          if (rows[0]) report.prime(rows[0].id, rows[0]);
+          if (rows[0]) primeReport(rows[0]);
           return rows[0]?.id ?? null;
         });
       return current;

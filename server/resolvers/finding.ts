@@ -19,13 +19,20 @@ import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../domain/con
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
 import type { AssertionKind } from "../domain/enums";
 import { ASSERTION_MEANINGS } from "../domain/facts";
-import { Assertion, Finding, findingColumns, type FindingRow, toFinding } from "../domain/finding";
+import {
+  Assertion,
+  type AssertionRow,
+  Finding,
+  findingColumns,
+  type FindingRow,
+  toFinding,
+} from "../domain/finding";
 import { Report, toReport } from "../domain/report";
 import { State, type StateRow } from "../domain/state";
 import { Footnote, Paragraph, toFootnote, toParagraph } from "../domain/structure";
 import { findingCondition, Params } from "../filters/compile";
 import { FindingFilter } from "../filters/inputs";
-import { present, scopedKey } from "../loaders";
+import { allNow, present, scopedKey, then } from "../loaders";
 import { dated, datedAll, maybeReport, reportInScope, stateObject } from "./scope";
 
 export const FindingConnection = Connection(Finding, "Finding", "finding");
@@ -37,8 +44,8 @@ class FindingsArgs extends PageArgs {
 }
 
 /** The report's finalisation date (the default `asOf` of what it says). */
-async function reportDate(ctx: Context, reportId: string): Promise<string> {
-  return (await ctx.loaders.report.load(reportId))?.finalised_on ?? "9999-12-31";
+function reportDate(ctx: Context, reportId: string): string | Promise<string> {
+  return then(ctx.loaders.reportNow(reportId), (row) => row?.finalised_on ?? "9999-12-31");
 }
 
 /** States for a report-scoped object, seen at its `asOf` (else the report's date). */
@@ -96,10 +103,9 @@ export class FindingResolver {
   }
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that states the finding." })
-  async paragraph(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Paragraph> {
-    return dated(
-      toParagraph((await ctx.loaders.paragraph.load(scopedKey(finding.reportId, finding.paragraphNumber)))!),
-      finding,
+  paragraph(@Root() finding: Finding, @Ctx() ctx: Context): Paragraph | Promise<Paragraph> {
+    return then(ctx.loaders.now("paragraph", scopedKey(finding.reportId, finding.paragraphNumber)), (row) =>
+      dated(toParagraph(row!), finding),
     );
   }
 
@@ -107,21 +113,32 @@ export class FindingResolver {
     nullable: true,
     description: "The footnote that lists the states, if any.",
   })
-  async footnote(@Root() finding: Finding, @Ctx() ctx: Context): Promise<Footnote | null> {
+  footnote(@Root() finding: Finding, @Ctx() ctx: Context): Footnote | null | Promise<Footnote | null> {
     if (finding.footnoteNumber === null) return null;
-    const row = await ctx.loaders.footnote.load(scopedKey(finding.reportId, finding.footnoteNumber));
-    return row ? dated(toFootnote(row), finding) : null;
+    return then(ctx.loaders.now("footnote", scopedKey(finding.reportId, finding.footnoteNumber)), (row) =>
+      row ? dated(toFootnote(row), finding) : null,
+    );
   }
 
   @FieldResolver(() => [Assertion], {
     description: "What the finding asserts about each state it lists, in list order.",
   })
-  async assertions(
+  assertions(
     @Root() finding: Finding,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<Assertion[]> {
-    const rows = await ctx.loaders.assertionsByFinding.load(scopedKey(finding.reportId, finding.key));
+  ): Assertion[] | Promise<Assertion[]> {
+    return then(ctx.loaders.now("assertionsByFinding", scopedKey(finding.reportId, finding.key)), (rows) =>
+      this.assertionsOf(rows, finding, ctx, selects(info, "state")),
+    );
+  }
+
+  private assertionsOf(
+    rows: AssertionRow[],
+    finding: Finding,
+    ctx: Context,
+    withStates: boolean,
+  ): Assertion[] | Promise<Assertion[]> {
     const assertions = rows.map((row) =>
       Object.assign(new Assertion(), {
         kind: row.kind as AssertionKind,
@@ -133,21 +150,20 @@ export class FindingResolver {
         asOf: finding.asOf,
       }),
     );
+    if (!withStates) return assertions;
     // A big answer asks `assertions { state }` thousands of times: resolve the states here, in
     // one batch, so that each `state` is a plain value rather than one more promise per row.
-    if (selects(info, "state")) {
-      const [states, date] = await Promise.all([
-        ctx.loaders.state.loadMany(assertions.map((a) => scopedKey(a.reportId, a.stateCode))),
-        reportDate(ctx, finding.reportId),
-      ]);
+    const states = allNow(
+      assertions.map((a) => ctx.loaders.now("state", scopedKey(a.reportId, a.stateCode))),
+    );
+    return then(allNow([states, reportDate(ctx, finding.reportId)] as const), ([rows, date]) => {
       assertions.forEach((assertion, i) => {
-        const row = states[i];
-        if (row && !(row instanceof Error)) {
+        const row = rows[i];
+        if (row)
           assertion.stateValue = stateObject(ctx, row, assertion.reportId, assertion.asOf ?? date, date);
-        }
       });
-    }
-    return assertions;
+      return assertions;
+    });
   }
 
   @FieldResolver(() => [State], { description: "The distinct states the finding lists, in list order." })
@@ -186,12 +202,11 @@ export class AssertionResolver {
     return assertion.stateValue ?? this.loadState(assertion, ctx);
   }
 
-  private async loadState(assertion: Assertion, ctx: Context): Promise<State> {
-    const [row, date] = await Promise.all([
-      ctx.loaders.state.load(scopedKey(assertion.reportId, assertion.stateCode)),
-      reportDate(ctx, assertion.reportId),
-    ]);
-    return stateObject(ctx, row!, assertion.reportId, assertion.asOf ?? date, date);
+  private loadState(assertion: Assertion, ctx: Context): State | Promise<State> {
+    const row = ctx.loaders.now("state", scopedKey(assertion.reportId, assertion.stateCode));
+    return then(allNow([row, reportDate(ctx, assertion.reportId)] as const), ([state, date]) =>
+      stateObject(ctx, state!, assertion.reportId, assertion.asOf ?? date, date),
+    );
   }
 
   @FieldResolver(() => Finding, { description: "The finding that makes the assertion." })

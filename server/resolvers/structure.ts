@@ -24,7 +24,7 @@ import {
   toSection,
   toSubheading,
 } from "../domain/structure";
-import { QUESTION_SELECT, scopedKey } from "../loaders";
+import { QUESTION_SELECT, scopedKey, then } from "../loaders";
 import { statesOf } from "./finding";
 import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
@@ -119,20 +119,17 @@ export class ParagraphResolver {
   }
 
   @FieldResolver(() => Section, { description: "The section the paragraph belongs to." })
-  async section(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return dated(
-      toSection((await ctx.loaders.section.load(scopedKey(paragraph.reportId, paragraph.sectionKey)))!),
-      paragraph,
+  section(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return then(ctx.loaders.now("section", scopedKey(paragraph.reportId, paragraph.sectionKey)), (row) =>
+      dated(toSection(row!), paragraph),
     );
   }
 
   @FieldResolver(() => [Footnote], { description: "The footnotes whose markers stand in the paragraph." })
-  async footnotes(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return datedAll(
-      (await ctx.loaders.footnotesByParagraph.load(scopedKey(paragraph.reportId, paragraph.number))).map(
-        toFootnote,
-      ),
-      paragraph,
+  footnotes(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
+    return then(
+      ctx.loaders.now("footnotesByParagraph", scopedKey(paragraph.reportId, paragraph.number)),
+      (rows) => datedAll(rows.map(toFootnote), paragraph),
     );
   }
 
@@ -223,12 +220,9 @@ export class FootnoteResolver {
   }
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that carries the footnote marker." })
-  async paragraph(@Root() footnote: Footnote, @Ctx() ctx: Context) {
-    return dated(
-      toParagraph(
-        (await ctx.loaders.paragraph.load(scopedKey(footnote.reportId, footnote.paragraphNumber)))!,
-      ),
-      footnote,
+  paragraph(@Root() footnote: Footnote, @Ctx() ctx: Context) {
+    return then(ctx.loaders.now("paragraph", scopedKey(footnote.reportId, footnote.paragraphNumber)), (row) =>
+      dated(toParagraph(row!), footnote),
     );
   }
 

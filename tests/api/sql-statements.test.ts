@@ -5,8 +5,12 @@
  * request-scoped `Sql` handle calls), the way graphql/dataloader's tests assert how the backend
  * was called.
  */
+import "reflect-metadata";
+
 import { MAX_PREPARED_STATEMENTS, PreparedStatements } from "../../server/db/sql";
+import { createContext } from "../../server/context";
 import { DEFAULT_LIMITS } from "../../server/http/limits";
+import { scopedKey } from "../../server/loaders";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -218,6 +222,22 @@ describe("Do requests of one dataset version share the rows they read?", () => {
     // their states came from the rows the first request read.
     expect([first.sqlStatements, second.sqlStatements]).toEqual([4, 1]);
     expect(shared.sharedRows!.size).toBeGreaterThan(100);
+  });
+
+  it("hands over shared rows at once, so a big answer completes without a promise per field", async () => {
+    const first = await shared.graphql(`{ report { key } paragraph(number: 29) { number } }`);
+    expect(first.errors).toBeUndefined();
+    const key = scopedKey((first.data as any).report.key, 29);
+    const rows = shared.sharedRows!;
+    const now = (version: string | null) =>
+      createContext(shared.reader, undefined, undefined, { rows, version }).loaders.now("paragraph", key);
+    const inHand = now(rows.currentVersion);
+    expect(inHand).not.toBeInstanceOf(Promise);
+    expect(inHand).toMatchObject({ number: 29 });
+    // A request of another version gets a promise, read from PostgreSQL: the same paragraph.
+    const read = now("some-other-version");
+    expect(read).toBeInstanceOf(Promise);
+    expect(await read).toEqual(inHand);
   });
 
   it("does not share rows across versions: a request of another version reads its own", async () => {
