@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
 import { Theme } from "./enums";
-import { Node, reportKey, toGlobalId } from "./node";
+import { Node, type NodeType, reportKey } from "./node";
 
 export interface ActionRow {
   report_id: string;
@@ -18,6 +18,10 @@ export interface ActionRow {
     "An action of the Vientiane Action Plan (#1-#66) that the report references, with the findings and states it concerns.",
 })
 export class Action extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Action", reportKey(this.reportId, this.number)];
+  }
+
   @Field(() => Int, { description: "The action number, 1-66. The natural key: `action(number:)`." })
   number!: number;
 
@@ -43,7 +47,6 @@ export class Action extends Node {
 
 export const toAction = (r: ActionRow): Action =>
   Object.assign(new Action(), {
-    id: toGlobalId("Action", reportKey(r.report_id, r.number)),
     number: r.number,
     theme: r.theme as Theme,
     description: r.description,

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
 import { DiscrepancyKind } from "./enums";
-import { Node, reportKey, toGlobalId } from "./node";
+import { Node, type NodeType, reportKey } from "./node";
 
 export interface DiscrepancyRow {
   report_id: string;
@@ -24,6 +24,10 @@ export interface DiscrepancyRow {
     "A place where the report disagrees with itself or with the depositary record. Both sides are kept; the source is never corrected.",
 })
 export class Discrepancy extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Discrepancy", reportKey(this.reportId, this.key)];
+  }
+
   @Field(() => String, { description: "The discrepancy's key within its report." })
   key!: string;
 
@@ -58,7 +62,6 @@ export class Discrepancy extends Node {
 
 export const toDiscrepancy = (r: DiscrepancyRow): Discrepancy =>
   Object.assign(new Discrepancy(), {
-    id: toGlobalId("Discrepancy", reportKey(r.report_id, r.id)),
     key: r.id,
     kind: r.kind as DiscrepancyKind,
     description: r.description,

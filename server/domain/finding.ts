@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
 import { AssertionKind, Group, Theme } from "./enums";
-import { Node, reportKey, toGlobalId } from "./node";
+import { Node, type NodeType, reportKey } from "./node";
 import type { State } from "./state";
 
 export interface FindingRow {
@@ -38,6 +38,10 @@ export function findingColumns(f = "f"): string {
     "One claim of the report about a group of states or a number, with the paragraph and footnote it comes from, the count the report states, the states it lists, and what it asserts about each.",
 })
 export class Finding extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Finding", reportKey(this.reportId, this.key)];
+  }
+
   @Field(() => String, {
     description: 'The finding\'s key within its report, e.g. "p29-destruction-obligations".',
   })
@@ -119,7 +123,6 @@ export class Finding extends Node {
 
 export function toFinding(row: FindingRow): Finding {
   return Object.assign(new Finding(), {
-    id: toGlobalId("Finding", reportKey(row.report_id, row.id)),
     key: row.id,
     paragraphNumber: row.paragraph_number,
     footnoteNumber: row.footnote_number,

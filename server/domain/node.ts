@@ -24,7 +24,16 @@ export type NodeType = (typeof NODE_TYPES)[number];
 })
 export abstract class Node {
   @Field(() => ID, { description: "A global, opaque id; pass it to `node(id:)` or `nodes(ids:)`." })
-  id!: string;
+  get id(): string {
+    const [type, key] = this.identity();
+    return toGlobalId(type, key);
+  }
+
+  /**
+   * The type and key the global id encodes. The id is encoded only when a client asks for it:
+   * a big answer holds thousands of objects and seldom asks for their ids.
+   */
+  protected abstract identity(): [NodeType, string];
 }
 
 /** Global ids are base64url of "Type:key" (the key may itself contain colons). */

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
 import { OrganisationKind } from "./enums";
-import { Node, reportKey, toGlobalId } from "./node";
+import { Node, type NodeType, reportKey } from "./node";
 
 export interface OrganisationRow {
   report_id: string;
@@ -32,6 +32,10 @@ export class OrganisationRole {
     "An organisation or office named in the report (ICRC, Cluster Munition Coalition, a Friend of the President...).",
 })
 export class Organisation extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Organisation", reportKey(this.reportId, this.key)];
+  }
+
   @Field(() => String, { description: "The organisation's key within the report." })
   key!: string;
 
@@ -46,12 +50,14 @@ export class Organisation extends Node {
 
   @Field(() => [OrganisationRole], { description: "Its roles in the report." })
   roles!: OrganisationRole[];
+
+  reportId!: string;
 }
 
 export const toOrganisation = (r: OrganisationRow): Organisation =>
   Object.assign(new Organisation(), {
-    id: toGlobalId("Organisation", reportKey(r.report_id, r.key)),
     key: r.key,
+    reportId: r.report_id,
     name: r.name,
     abbreviation: r.abbreviation,
     kind: r.kind as OrganisationKind,
@@ -76,6 +82,10 @@ export interface UseInstanceRow {
   description: "A reported instance of use of cluster munitions.",
 })
 export class UseInstance extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["UseInstance", reportKey(this.reportId, this.key)];
+  }
+
   @Field(() => String, { description: "The instance's key within the report." })
   key!: string;
 
@@ -96,7 +106,6 @@ export class UseInstance extends Node {
 
 export const toUseInstance = (r: UseInstanceRow): UseInstance =>
   Object.assign(new UseInstance(), {
-    id: toGlobalId("UseInstance", reportKey(r.report_id, r.id)),
     key: r.id,
     year: r.year,
     description: r.description,

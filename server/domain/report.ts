@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-import { Node, toGlobalId } from "./node";
+import { Node, type NodeType } from "./node";
 
 /** A report row as stored. */
 export interface ReportRow {
@@ -73,6 +73,10 @@ export class ReportPeriod {
   description: "A progress report on the Convention on Cluster Munitions: the source of every finding.",
 })
 export class Report extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Report", this.key];
+  }
+
   @Field(() => String, { description: "The report's stable id, e.g. `beirut-progress-report-2011`." })
   key!: string;
 
@@ -126,7 +130,6 @@ export class Report extends Node {
 
 export function toReport(row: ReportRow): Report {
   return Object.assign(new Report(), {
-    id: toGlobalId("Report", row.id),
     key: row.id,
     title: row.title,
     synthetic: row.synthetic,

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 
-import { Node, toGlobalId } from "./node";
+import { Node, type NodeType } from "./node";
 
 /** A state as read by the loaders: the state, its participation, and how the report names it. */
 export interface StateRow {
@@ -68,6 +68,10 @@ export class Participation {
     "A state (country) named in the report or in the treaty record. Keyed by its ISO 3166-1 alpha-3 code. Everything the report says about it hangs off this type, each fact with its sources.",
 })
 export class State extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["State", this.code];
+  }
+
   @Field(() => String, {
     description: 'ISO 3166-1 alpha-3 code, e.g. "LAO". The natural key: `state(code:)`.',
   })
@@ -113,7 +117,6 @@ export class State extends Node {
 
 export function toState(row: StateRow, reportId: string, asOf: string, reportDate: string): State {
   return Object.assign(new State(), {
-    id: toGlobalId("State", row.code),
     code: row.code,
     name: row.name,
     spellings: row.spellings ?? [],

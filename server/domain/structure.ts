@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-import { Node, reportKey, toGlobalId } from "./node";
+import { Node, type NodeType, reportKey } from "./node";
 
 export interface SectionRow {
   report_id: string;
@@ -51,6 +51,10 @@ export interface DiscussionQuestionRow {
   description: "A section of the report (I to XI, plus the unnumbered introduction).",
 })
 export class Section extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Section", reportKey(this.reportId, this.key)];
+  }
+
   @Field(() => String, {
     description: '"intro" for the opening paragraphs, otherwise the Roman numeral ("IV").',
   })
@@ -88,6 +92,10 @@ export class Subheading {
   description: "A numbered paragraph of the report, with its text.",
 })
 export class Paragraph extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Paragraph", reportKey(this.reportId, this.number)];
+  }
+
   @Field(() => Int, {
     description: "The paragraph number (1-80 in the Beirut report). The natural key: `paragraph(number:)`.",
   })
@@ -114,6 +122,10 @@ export class Paragraph extends Node {
   description: "A footnote of the report; most list the states a paragraph counts.",
 })
 export class Footnote extends Node {
+  protected override identity(): [NodeType, string] {
+    return ["Footnote", reportKey(this.reportId, this.number)];
+  }
+
   @Field(() => Int, {
     description: "The footnote number (1-77 in the Beirut report). The natural key: `footnote(number:)`.",
   })
@@ -140,6 +152,13 @@ export class Footnote extends Node {
     'A lettered item under "Challenges and questions for discussion at the 2MSP" (or a similar list).',
 })
 export class DiscussionQuestion extends Node {
+  protected override identity(): [NodeType, string] {
+    return [
+      "DiscussionQuestion",
+      reportKey(this.reportId, `${this.paragraphNumber}${this.letter}${this.item ?? ""}`),
+    ];
+  }
+
   @Field(() => String, { description: 'The item\'s letter, "a", "b", ...' })
   letter!: string;
 
@@ -166,7 +185,6 @@ export class DiscussionQuestion extends Node {
 
 export const toSection = (r: SectionRow): Section =>
   Object.assign(new Section(), {
-    id: toGlobalId("Section", reportKey(r.report_id, r.key)),
     key: r.key,
     numeral: r.numeral,
     title: r.title,
@@ -179,7 +197,6 @@ export const toSubheading = (r: SubheadingRow): Subheading =>
 
 export const toParagraph = (r: ParagraphRow): Paragraph =>
   Object.assign(new Paragraph(), {
-    id: toGlobalId("Paragraph", reportKey(r.report_id, r.number)),
     number: r.number,
     subheading: r.subheading,
     text: r.text,
@@ -189,7 +206,6 @@ export const toParagraph = (r: ParagraphRow): Paragraph =>
 
 export const toFootnote = (r: FootnoteRow): Footnote =>
   Object.assign(new Footnote(), {
-    id: toGlobalId("Footnote", reportKey(r.report_id, r.number)),
     number: r.number,
     text: r.text,
     anchor: r.anchor,
@@ -199,7 +215,6 @@ export const toFootnote = (r: FootnoteRow): Footnote =>
 
 export const toDiscussionQuestion = (r: DiscussionQuestionRow): DiscussionQuestion =>
   Object.assign(new DiscussionQuestion(), {
-    id: toGlobalId("DiscussionQuestion", reportKey(r.report_id, `${r.paragraph_number}${r.letter}${r.item}`)),
     letter: r.letter,
     item: r.item || null,
     label: `(${r.letter})${r.item ? `(${r.item})` : ""}`,

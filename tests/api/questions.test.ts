@@ -695,6 +695,21 @@ describe("Global ids", () => {
     ];
     const ids: string[] = objects.map((o) => o.id);
     expect(new Set(ids).size).toBe(ids.length);
+    // Ids stay what they were: base64url of "Type:key", report-scoped keys "report:local".
+    const report = data.report.key;
+    expect(ids.map((id) => Buffer.from(id, "base64url").toString("utf8"))).toEqual([
+      `Report:${report}`,
+      `Section:${report}:IV`,
+      `Paragraph:${report}:29`,
+      `Footnote:${report}:17`,
+      `Finding:${report}:p29-destruction-obligations`,
+      `Action:${report}:8`,
+      `Discrepancy:${report}:${data.discrepancies.nodes[0].key}`,
+      `Organisation:${report}:${data.organisations[0].key}`,
+      `UseInstance:${report}:${data.useInstances[0].key}`,
+      `DiscussionQuestion:${report}:26a`,
+      "State:LAO",
+    ]);
     const fetched = await ask(
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
         ... on Report { key } ... on Section { key } ... on Paragraph { number } ... on Footnote { number }
