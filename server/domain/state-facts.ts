@@ -28,13 +28,14 @@ export abstract class DerivedFact {
   @Field(() => [Citation], {
     description: "Paragraph, footnote and quote for each finding behind the fact: ready to cite.",
   })
-  sources!: Citation[];
+  get sources(): Citation[] {
+    // Made when asked: most answers walk `findings` instead.
+    return this.findings.map(citationOf);
+  }
 }
 
 export function withFindings<T extends DerivedFact>(fact: T, findings: Finding[]): T {
-  const unique = [...new Map(findings.map((f) => [f.key, f])).values()];
-  fact.findings = unique;
-  fact.sources = unique.map(citationOf);
+  fact.findings = [...new Map(findings.map((f) => [f.key, f])).values()];
   return fact;
 }
 

@@ -90,7 +90,9 @@ class StatesArgs extends PageArgs {
 
 /** The findings behind a state's assertion rows, each once, in report order. */
 function distinctFindings(rows: StateAssertionRow[], state: State): Finding[] {
-  return [...new Map(rows.map((row) => [row.id, dated(toFinding(row), state)])).values()];
+  const findings = new Map<string, Finding>();
+  for (const row of rows) if (!findings.has(row.id)) findings.set(row.id, dated(toFinding(row), state));
+  return [...findings.values()];
 }
 
 /** Groups a state's assertion rows by one fact value, keeping the findings behind each. */
@@ -101,10 +103,13 @@ function factsOf<V extends string | number, T>(
   make: (value: V, findings: Finding[]) => T,
 ): T[] {
   const groups = new Map<V, Finding[]>();
+  // A finding makes several assertions about one state: one Finding object for all of them.
+  const made = new Map<string, Finding>();
   for (const row of rows) {
     const value = valueOf(row);
     if (value === null) continue;
-    const finding = dated(toFinding(row), state);
+    let finding = made.get(row.id);
+    if (!finding) made.set(row.id, (finding = dated(toFinding(row), state)));
     const group = groups.get(value);
     // push, not spread: a state named 2,600 times (100x data) would copy its list 2,600 times.
     if (group) group.push(finding);
