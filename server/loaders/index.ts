@@ -130,8 +130,11 @@ export type SharedLoader = {
 /** What a loader gives for one key. */
 export type Loaded<N extends SharedLoader> = Loaders[N] extends Scoped<infer V> ? V : never;
 
-/** Applies `f` to a value now, or once it is there: keeps a resolver synchronous when it can be. */
-export function then<T, R>(value: T | Promise<T>, f: (value: T) => R | Promise<R>): R | Promise<R> {
+/**
+ * Applies `f` to a value now, or once it is there: keeps a resolver synchronous when it can be.
+ * (Not named `then`: a module exporting `then` is a thenable, and `await import()` would call it.)
+ */
+export function whenReady<T, R>(value: T | Promise<T>, f: (value: T) => R | Promise<R>): R | Promise<R> {
   return value instanceof Promise ? value.then(f) : f(value);
 }
 

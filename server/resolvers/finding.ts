@@ -32,7 +32,7 @@ import { State, type StateRow } from "../domain/state";
 import { Footnote, Paragraph, toFootnote, toParagraph } from "../domain/structure";
 import { findingCondition, Params } from "../filters/compile";
 import { FindingFilter } from "../filters/inputs";
-import { allNow, present, scopedKey, then } from "../loaders";
+import { allNow, present, scopedKey, whenReady } from "../loaders";
 import { dated, datedAll, maybeReport, reportInScope, stateObject } from "./scope";
 
 export const FindingConnection = Connection(Finding, "Finding", "finding");
@@ -45,7 +45,7 @@ class FindingsArgs extends PageArgs {
 
 /** The report's finalisation date (the default `asOf` of what it says). */
 function reportDate(ctx: Context, reportId: string): string | Promise<string> {
-  return then(ctx.loaders.reportNow(reportId), (row) => row?.finalised_on ?? "9999-12-31");
+  return whenReady(ctx.loaders.reportNow(reportId), (row) => row?.finalised_on ?? "9999-12-31");
 }
 
 /** States for a report-scoped object, seen at its `asOf` (else the report's date). */
@@ -104,8 +104,9 @@ export class FindingResolver {
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that states the finding." })
   paragraph(@Root() finding: Finding, @Ctx() ctx: Context): Paragraph | Promise<Paragraph> {
-    return then(ctx.loaders.now("paragraph", scopedKey(finding.reportId, finding.paragraphNumber)), (row) =>
-      dated(toParagraph(row!), finding),
+    return whenReady(
+      ctx.loaders.now("paragraph", scopedKey(finding.reportId, finding.paragraphNumber)),
+      (row) => dated(toParagraph(row!), finding),
     );
   }
 
@@ -115,8 +116,9 @@ export class FindingResolver {
   })
   footnote(@Root() finding: Finding, @Ctx() ctx: Context): Footnote | null | Promise<Footnote | null> {
     if (finding.footnoteNumber === null) return null;
-    return then(ctx.loaders.now("footnote", scopedKey(finding.reportId, finding.footnoteNumber)), (row) =>
-      row ? dated(toFootnote(row), finding) : null,
+    return whenReady(
+      ctx.loaders.now("footnote", scopedKey(finding.reportId, finding.footnoteNumber)),
+      (row) => (row ? dated(toFootnote(row), finding) : null),
     );
   }
 
@@ -128,8 +130,9 @@ export class FindingResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Assertion[] | Promise<Assertion[]> {
-    return then(ctx.loaders.now("assertionsByFinding", scopedKey(finding.reportId, finding.key)), (rows) =>
-      this.assertionsOf(rows, finding, ctx, selects(info, "state")),
+    return whenReady(
+      ctx.loaders.now("assertionsByFinding", scopedKey(finding.reportId, finding.key)),
+      (rows) => this.assertionsOf(rows, finding, ctx, selects(info, "state")),
     );
   }
 
@@ -156,7 +159,7 @@ export class FindingResolver {
     const states = allNow(
       assertions.map((a) => ctx.loaders.now("state", scopedKey(a.reportId, a.stateCode))),
     );
-    return then(allNow([states, reportDate(ctx, finding.reportId)] as const), ([rows, date]) => {
+    return whenReady(allNow([states, reportDate(ctx, finding.reportId)] as const), ([rows, date]) => {
       assertions.forEach((assertion, i) => {
         const row = rows[i];
         if (row)
@@ -204,7 +207,7 @@ export class AssertionResolver {
 
   private loadState(assertion: Assertion, ctx: Context): State | Promise<State> {
     const row = ctx.loaders.now("state", scopedKey(assertion.reportId, assertion.stateCode));
-    return then(allNow([row, reportDate(ctx, assertion.reportId)] as const), ([state, date]) =>
+    return whenReady(allNow([row, reportDate(ctx, assertion.reportId)] as const), ([state, date]) =>
       stateObject(ctx, state!, assertion.reportId, assertion.asOf ?? date, date),
     );
   }

@@ -24,7 +24,7 @@ import {
   toSection,
   toSubheading,
 } from "../domain/structure";
-import { QUESTION_SELECT, scopedKey, then } from "../loaders";
+import { QUESTION_SELECT, scopedKey, whenReady } from "../loaders";
 import { statesOf } from "./finding";
 import { dated, datedAll, maybeReport, reportInScope } from "./scope";
 
@@ -120,14 +120,14 @@ export class ParagraphResolver {
 
   @FieldResolver(() => Section, { description: "The section the paragraph belongs to." })
   section(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return then(ctx.loaders.now("section", scopedKey(paragraph.reportId, paragraph.sectionKey)), (row) =>
+    return whenReady(ctx.loaders.now("section", scopedKey(paragraph.reportId, paragraph.sectionKey)), (row) =>
       dated(toSection(row!), paragraph),
     );
   }
 
   @FieldResolver(() => [Footnote], { description: "The footnotes whose markers stand in the paragraph." })
   footnotes(@Root() paragraph: Paragraph, @Ctx() ctx: Context) {
-    return then(
+    return whenReady(
       ctx.loaders.now("footnotesByParagraph", scopedKey(paragraph.reportId, paragraph.number)),
       (rows) => datedAll(rows.map(toFootnote), paragraph),
     );
@@ -221,8 +221,9 @@ export class FootnoteResolver {
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that carries the footnote marker." })
   paragraph(@Root() footnote: Footnote, @Ctx() ctx: Context) {
-    return then(ctx.loaders.now("paragraph", scopedKey(footnote.reportId, footnote.paragraphNumber)), (row) =>
-      dated(toParagraph(row!), footnote),
+    return whenReady(
+      ctx.loaders.now("paragraph", scopedKey(footnote.reportId, footnote.paragraphNumber)),
+      (row) => dated(toParagraph(row!), footnote),
     );
   }
 
