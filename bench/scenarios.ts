@@ -344,7 +344,25 @@ export function scenarios(ctx: DataContext): Scenario[] {
     },
   };
 
-  return [headline, profile, nested, counts, search];
+  // A reference row: the fixed cost of one request on each server, with no data read.
+  const floor: Scenario = {
+    name: "floor",
+    title: "floor: { __typename }",
+    ccm: {
+      query: read("queries/floor.graphql"),
+      variables: () => ({}),
+      expect: '{"data":{"__typename":"Query"}}',
+      answer: (data) => data.__typename,
+    },
+    postgraphile: {
+      query: read("postgraphile/queries/floor.graphql"),
+      variables: () => ({}),
+      expect: '{"data":{"__typename":"Query"}}',
+      answer: (data) => data.__typename,
+    },
+  };
+
+  return [headline, profile, nested, counts, search, floor];
 }
 
 /** Sorts object keys so that two answers compare by content. */
