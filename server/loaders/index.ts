@@ -122,11 +122,11 @@ export interface Loaders {
   scopedBy<V>(fetch: (reportId: string, keys: string[]) => Promise<Map<string, V>>): Scoped<V>;
 }
 
-/** The loaders whose rows may be shared by the requests of one dataset version. */
-export type SharedLoader = {
-  [N in keyof Loaders]: Loaders[N] extends Scoped<unknown> ? N : never;
-}[keyof Loaders] &
-  string;
+/** The loaders whose rows may be shared by the requests of one dataset version (all keyed "reportId|key"). */
+export type SharedLoader = Exclude<
+  { [N in keyof Loaders]: Loaders[N] extends Scoped<unknown> ? N : never }[keyof Loaders],
+  "report"
+>;
 /** What a loader gives for one key. */
 export type Loaded<N extends SharedLoader> = Loaders[N] extends Scoped<infer V> ? V : never;
 
@@ -220,7 +220,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
   // Each named loader keeps its rows in its own shared store (none when the request's version is
   // not the rows' version, or no sharing was asked for).
   const stores = new Map<string, RowStore>();
-  const sharedStore = (name: string) => {
+  const sharedStore = (name: SharedLoader) => {
     const store = shared?.rows.storeFor(name, shared.version);
     if (store) stores.set(name, store);
     return store;
@@ -248,7 +248,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
    * States named by the assertions of findings matching `where` (on `f`), grouped by `via`, in
    * the order the report first names them.
    */
-  const statesVia = (name: string, where: string, via: string, asInt: boolean, lateral = "") =>
+  const statesVia = (name: SharedLoader, where: string, via: string, asInt: boolean, lateral = "") =>
     scoped<StateRow[]>(
       async (r, keys) => {
         const rows = await sql.query<StateRow & { via: string }>(
@@ -268,7 +268,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
       sharedStore(name),
     );
 
-  const findingsWhere = (name: string, where: string, keyColumn: string, asInt: boolean) =>
+  const findingsWhere = (name: SharedLoader, where: string, keyColumn: string, asInt: boolean) =>
     scoped<FindingRow[]>(
       async (r, keys) => {
         const rows = await sql.query<FindingRow & { via: string }>(
@@ -283,7 +283,7 @@ export function createLoaders(sql: Sql, currentReport?: ReportRow, shared?: Shar
     );
 
   const discrepanciesWhere = (
-    name: string,
+    name: SharedLoader,
     where: string,
     keysOf: (row: DiscrepancyRow) => (string | number)[],
     asInt: boolean,

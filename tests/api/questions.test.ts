@@ -710,6 +710,11 @@ describe("Global ids", () => {
       `DiscussionQuestion:${report}:26a`,
       "State:LAO",
     ]);
+    // A question with a sub-item, (a)(i): its key is paragraph, letter and item.
+    expect(data.discussionQuestions[1].label).toBe("(a)(i)");
+    expect(Buffer.from(data.discussionQuestions[1].id, "base64url").toString("utf8")).toBe(
+      `DiscussionQuestion:${report}:26ai`,
+    );
     const fetched = await ask(
       `query($ids: [ID!]!) { nodes(ids: $ids) { __typename id
         ... on Report { key } ... on Section { key } ... on Paragraph { number } ... on Footnote { number }

@@ -10,7 +10,9 @@ import "reflect-metadata";
 import { MAX_PREPARED_STATEMENTS, PreparedStatements } from "../../server/db/sql";
 import { createContext } from "../../server/context";
 import { DEFAULT_LIMITS } from "../../server/http/limits";
+import { type ParagraphRow, toParagraph } from "../../server/domain/structure";
 import { scopedKey } from "../../server/loaders";
+import { ParagraphResolver } from "../../server/resolvers/structure";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -225,15 +227,23 @@ describe("Do requests of one dataset version share the rows they read?", () => {
   });
 
   it("hands over shared rows at once, so a big answer completes without a promise per field", async () => {
-    const first = await shared.graphql(`{ report { key } paragraph(number: 29) { number } }`);
+    const first = await shared.graphql(`{ report { key } paragraph(number: 29) { number section { key } } }`);
     expect(first.errors).toBeUndefined();
     const key = scopedKey((first.data as any).report.key, 29);
     const rows = shared.sharedRows!;
-    const now = (version: string | null) =>
-      createContext(shared.reader, undefined, undefined, { rows, version }).loaders.now("paragraph", key);
+    const contextOf = (version: string | null) =>
+      createContext(shared.reader, undefined, undefined, { rows, version });
+    const now = (version: string | null) => contextOf(version).loaders.now("paragraph", key);
     const inHand = now(rows.currentVersion);
     expect(inHand).not.toBeInstanceOf(Promise);
     expect(inHand).toMatchObject({ number: 29 });
+    // And a resolver on top of it answers with the value itself, not a promise of it.
+    const section = new ParagraphResolver().section(
+      toParagraph(inHand as ParagraphRow),
+      contextOf(rows.currentVersion),
+    );
+    expect(section).not.toBeInstanceOf(Promise);
+    expect(section).toMatchObject({ key: (first.data as any).paragraph.section.key });
     // A request of another version gets a promise, read from PostgreSQL: the same paragraph.
     const read = now("some-other-version");
     expect(read).toBeInstanceOf(Promise);
