@@ -9,7 +9,8 @@ import { type DatasetVersion, type HttpCacheOptions, markCacheable } from "./cac
 import { type Metrics, notesOf } from "./observability";
 
 interface CachedAnswer {
-  body: string;
+  /** The answer's bytes: encoded once when kept, not on every hit. */
+  body: Buffer;
   operationName: string | undefined;
 }
 
@@ -95,7 +96,7 @@ export class ResponseCache {
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
         if (res.statusCode === 200 && typeof body === "string" && cacheableAnswer(res)) {
-          const answer = { body, operationName: notesOf(res).operationName };
+          const answer = { body: Buffer.from(body, "utf8"), operationName: notesOf(res).operationName };
           this.entries.set(key, answer);
           settle(answer);
         } else {

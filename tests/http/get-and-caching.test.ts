@@ -166,14 +166,16 @@ describe("the whole-answer cache", () => {
       body: await r.json(),
     }));
 
-  it("answers a repeated question from memory, without SQL", async () => {
-    const query = `{ states(filter: { codeIn: ["NOR"] }) { nodes { name } } }`;
+  it("answers a repeated question from memory, without SQL, byte for byte", async () => {
+    // A name outside ASCII: the cache keeps the answer's UTF-8 bytes.
+    const query = `{ states(filter: { codeIn: ["NOR", "CIV"] }) { nodes { name } } }`;
     const first = await ask(query);
     const second = await ask(query);
     expect([first.cache, second.cache]).toEqual([null, "hit"]);
     expect(Number(first.sql)).toBeGreaterThan(0);
     expect(second.sql).toBe("0");
     expect(second.body).toEqual(first.body);
+    expect(second.body.data.states.nodes.map((s: { name: string }) => s.name)).toContain("Côte d'Ivoire");
   });
 
   it("computes a question once when many ask it at the same time", async () => {
