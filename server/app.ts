@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
@@ -9,10 +10,10 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
-import { expressMiddleware } from "@as-integrations/express5";
-import cors from "cors";
-import express from "express";
-import { rateLimit } from "express-rate-limit";
+import { fastifyApolloHandler } from "@as-integrations/fastify";
+import fastifyCors from "@fastify/cors";
+import fastifyRateLimit from "@fastify/rate-limit";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
@@ -22,16 +23,16 @@ import { type Context, createContext } from "./context";
 import { Reader } from "./db/sql";
 import { createErrorFormatter } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
-import { explorerRoutes, loadCatalogue } from "./http/explorer";
+import { explorerRoutes, loadCatalogue, sendExplorer, wantsExplorer } from "./http/explorer";
 import {
   armorRules,
-  bodyErrors,
+  bodyRefusal,
   costLimitPlugin,
   documentGuard,
   errorBody,
   refuseBatches,
 } from "./http/limits";
-import { Metrics, notesOf, requestLogger } from "./http/observability";
+import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
 import { SharedRows } from "./loaders/shared-rows";
@@ -59,7 +60,9 @@ export interface AppOptions {
 }
 
 export interface App {
-  express: express.Express;
+  /** Answers HTTP requests: give it to a node:http server (server/index.ts and the tests do). */
+  handle: http.RequestListener;
+  http: FastifyInstance;
   apollo: ApolloServer<Context>;
   datasetVersion: DatasetVersion;
   /** What requests read the database through (tests watch the statements it sends). */
@@ -161,25 +164,53 @@ export async function createApp(options: AppOptions): Promise<App> {
   });
   await apollo.start();
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.set("trust proxy", false);
-  app.set("etag", false);
+  const app = Fastify({
+    // The caller owns the listening server: server/index.ts binds the port before the database is up.
+    serverFactory: (handler) => http.createServer(handler),
+    // One log line per request is written by logRequests.
+    logger: false,
+    bodyLimit: config.limits.maxBodyBytes,
+    trustProxy: false,
+  });
+  // Set first: route groups registered below take the error handler in place when they are made.
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .code(404)
+      .send(errorBody("NOT_FOUND", `No route for ${request.method} ${request.url.split("?")[0]}.`)),
+  );
 
-  app.use(requestLogger(logger));
-  app.use(cors({ origin: config.corsOrigins, maxAge: 600 }));
-
-  app.get("/healthz", (_req, res) => {
-    res.json({ status: "ok" });
+  app.setErrorHandler<FastifyError>((error, _request, reply) => {
+    if (error.statusCode === 429) return reply.code(429).send(errorBody("RATE_LIMITED", error.message));
+    const refused = bodyRefusal(error, config.limits);
+    if (refused) return reply.code(400).send(refused);
+    // Fastify's other refusals of a malformed request (their messages are meant for clients).
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send(errorBody("BAD_REQUEST", error.message));
+    }
+    // Anything else that escaped the routes: log it, answer without details.
+    logger.error({ err: error }, "unexpected error outside GraphQL");
+    return reply.code(500).send(errorBody("INTERNAL_SERVER_ERROR", "Internal server error"));
   });
 
-  app.get("/readyz", async (_req, res) => {
+  replyLocals(app);
+  logRequests(app, logger);
+  await app.register(fastifyCors, {
+    origin: config.corsOrigins,
+    maxAge: 600,
+    methods: ["GET", "HEAD", "POST"],
+  });
+  // Bodies of other types are not read as anything: GraphQL then refuses the request (400).
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, done) => done(null, undefined));
+
+  app.get("/healthz", async () => ({ status: "ok" }));
+
+  app.get("/readyz", async (_request, reply) => {
     const database = await dataSource
       .query("SELECT 1")
       .then(() => true)
       .catch(() => false);
     const dataset = options.isDatasetLoaded();
-    res.status(database && dataset ? 200 : 503).json({
+    return reply.code(database && dataset ? 200 : 503).send({
       status: database && dataset ? "ready" : "not ready",
       database: database ? "reachable" : "unreachable",
       dataset: dataset ? "loaded" : "not loaded",
@@ -188,58 +219,55 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.get("/metrics", metrics.handler());
 
-  if (config.rateLimitPerMinute > 0) {
-    app.use(
-      ["/graphql", "/api"],
-      rateLimit({
-        windowMs: 60_000,
-        limit: config.rateLimitPerMinute,
-        standardHeaders: "draft-7",
-        legacyHeaders: false,
-        handler: (_req, res, _next, limiter) => {
-          res.setHeader("Retry-After", String(Math.ceil(limiter.windowMs / 1000)));
-          res
-            .status(429)
-            .json(
-              errorBody("RATE_LIMITED", `Too many requests: at most ${limiter.limit} a minute per client.`),
-            );
-        },
-      }),
-    );
-  }
-
   const catalogue = loadCatalogue();
-  app.use(explorerRoutes(catalogue));
-  app.use(conditionalGet(datasetVersion, httpCache));
-  const contextFor = (res: express.Response) =>
+  explorerRoutes(app, catalogue);
+
+  const contextFor = (reply: FastifyReply) =>
     createContext(
       reader,
-      res,
+      reply,
       datasetVersion.currentReport,
       sharedRows && { rows: sharedRows, version: datasetVersion.current },
     );
-  app.use(questionRoutes(apollo, schema, catalogue, contextFor, httpCache));
+  const conditional = conditionalGet(datasetVersion, httpCache);
+  const answerCache = responseCache?.hooks(datasetVersion, httpCache);
+  const graphql = fastifyApolloHandler(apollo, { context: async (_request, reply) => contextFor(reply) });
 
-  app.use(
-    "/graphql",
-    express.json({ limit: config.limits.maxBodyBytes }),
-    bodyErrors(config.limits),
-    refuseBatches,
-    documentGuard(config.limits),
-    ...(responseCache ? [responseCache.middleware(datasetVersion, httpCache)] : []),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => contextFor(res),
-    }),
-  );
+  // The API routes, rate limited per client when a limit is set (the health routes are not).
+  await app.register(async (api) => {
+    if (config.rateLimitPerMinute > 0) {
+      await api.register(fastifyRateLimit, {
+        max: config.rateLimitPerMinute,
+        timeWindow: 60_000,
+        enableDraftSpec: true,
+        errorResponseBuilder: (_request, context) =>
+          Object.assign(new Error(`Too many requests: at most ${context.max} a minute per client.`), {
+            statusCode: context.statusCode,
+          }),
+      });
+    }
+    questionRoutes(api, apollo, schema, catalogue, contextFor, { ...httpCache, conditionalGet: conditional });
+    api.route({
+      url: "/graphql",
+      // Every method: GraphQL answers those it does not take with 405.
+      method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      preHandler: [
+        async (request, reply) => (wantsExplorer(request) ? sendExplorer(reply) : undefined),
+        conditional,
+        refuseBatches,
+        documentGuard(config.limits),
+        ...(answerCache ? [answerCache.serve] : []),
+      ],
+      onSend: answerCache ? [answerCache.keep] : [],
+      handler: graphql,
+    });
+  });
 
-  // Anything that escaped the routes above: log it, answer without details.
-  app.use(((error, _req, res, _next) => {
-    logger.error({ err: error }, "unexpected error outside GraphQL");
-    if (!res.headersSent) res.status(500).json(errorBody("INTERNAL_SERVER_ERROR", "Internal server error"));
-  }) as express.ErrorRequestHandler);
+  await app.ready();
 
   return {
-    express: app,
+    handle: app.routing,
+    http: app,
     apollo,
     datasetVersion,
     reader,
@@ -252,6 +280,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     async stop() {
       await datasetVersion.stop();
+      await app.close();
       await apollo.stop();
     },
   };

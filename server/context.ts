@@ -1,4 +1,5 @@
-import type { Response } from "express";
+import type { FastifyReply } from "fastify";
+
 import { type Reader, Sql } from "./db/sql";
 import type { ReportRow } from "./domain/report";
 import { createLoaders, type Loaders, type SharedRowsOfVersion } from "./loaders";
@@ -9,8 +10,8 @@ export interface Context {
   loaders: Loaders;
   /** State objects made in this request, by report, code and date: one per state, not per mention. */
   states: Map<string, unknown>;
-  /** The HTTP response, when the request came over HTTP (for cache headers and log notes). */
-  res?: Response;
+  /** The HTTP reply, when the request came over HTTP (for cache headers and log notes). */
+  res?: FastifyReply;
 }
 
 /**
@@ -20,7 +21,7 @@ export interface Context {
  */
 export function createContext(
   reader: Reader,
-  res?: Response,
+  res?: FastifyReply,
   currentReport?: ReportRow | null,
   shared?: SharedRowsOfVersion,
 ): Context {

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
       });
       stopApp = () => app.stop();
       drainApp = (timeoutMs) => app.drain(timeoutMs);
-      handler = app.express;
+      handler = app.handle;
       const { port } = server.address() as { port: number };
       const shownHost = config.host === "127.0.0.1" ? "localhost" : config.host;
       logger.info(`ccm-graph ready at http://${shownHost}:${port}/graphql`);

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Request, RequestHandler, Response } from "express";
+import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { Client, type Pool } from "pg";
 import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
@@ -128,8 +128,8 @@ export interface HttpCacheOptions {
 }
 
 /** A GET answer's ETag: the dataset version and the request (URL and the representation asked for). */
-export function etagFor(version: string, req: Request): string {
-  const key = `${req.originalUrl}\n${req.headers.accept ?? ""}`;
+export function etagFor(version: string, request: FastifyRequest): string {
+  const key = `${request.url}\n${request.headers.accept ?? ""}`;
   return `W/"${version}-${crypto.createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
 }
 
@@ -145,18 +145,19 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * For GET requests: answers 304 when the client already holds the current answer, and otherwise
  * arranges for a successful answer to carry ETag and Cache-Control (see `markCacheable`).
  */
-export function conditionalGet(version: DatasetVersion, options: HttpCacheOptions): RequestHandler {
-  return (req, res, next) => {
+export function conditionalGet(
+  version: DatasetVersion,
+  options: HttpCacheOptions,
+): preHandlerAsyncHookHandler {
+  return async (request, reply) => {
     const current = version.current;
-    if ((req.method !== "GET" && req.method !== "HEAD") || !current) return next();
-    const etag = etagFor(current, req);
-    (res.locals as { etag?: string }).etag = etag;
-    if (matches(req.headers["if-none-match"], etag)) {
-      markCacheable(res, options);
-      res.status(304).end();
-      return;
+    if ((request.method !== "GET" && request.method !== "HEAD") || !current) return;
+    const etag = etagFor(current, request);
+    reply.locals.etag = etag;
+    if (matches(request.headers["if-none-match"], etag)) {
+      markCacheable(reply, options);
+      return reply.code(304).send();
     }
-    next();
   };
 }
 
@@ -165,17 +166,18 @@ export function cacheControl(options: HttpCacheOptions): string {
 }
 
 /** Adds the validators prepared by `conditionalGet` to a successful answer. */
-export function markCacheable(res: Response, options: HttpCacheOptions): void {
-  const etag = (res.locals as { etag?: string }).etag;
+export function markCacheable(reply: FastifyReply, options: HttpCacheOptions): void {
+  const etag = reply.locals.etag;
   if (!etag) return;
-  res.setHeader("ETag", etag);
+  reply.header("ETag", etag);
   // The ETag depends on Accept (JSON or CSV): shared caches must key on it too.
-  res.append("Vary", "Accept");
-  res.setHeader("Cache-Control", cacheControl(options));
+  const vary = reply.getHeader("vary");
+  reply.header("Vary", vary ? `${String(vary)}, Accept` : "Accept");
+  reply.header("Cache-Control", cacheControl(options));
 }
 
 /** GraphQL GET answers without errors become cacheable (POST answers never are). */
-export function cacheHeadersPlugin(options: HttpCacheOptions): ApolloServerPlugin<{ res?: Response }> {
+export function cacheHeadersPlugin(options: HttpCacheOptions): ApolloServerPlugin<{ res?: FastifyReply }> {
   return {
     async requestDidStart({ request, contextValue }) {
       if (request.http?.method !== "GET") return;

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import express, { type Router } from "express";
+import accepts from "accepts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 import { PROJECT_ROOT } from "../config";
 
@@ -38,29 +39,29 @@ function packageFile(pkg: string, file: string): string {
 const PAGE = fs.readFileSync(path.join(__dirname, "explorer", "index.html"), "utf8");
 
 /** True for a browser navigating to /graphql (it asks for HTML and sends no query). */
-export function wantsExplorer(req: express.Request): boolean {
+export function wantsExplorer(request: FastifyRequest): boolean {
   return (
-    req.method === "GET" && req.accepts(["application/json", "text/html"]) === "text/html" && !req.query.query
+    request.method === "GET" &&
+    accepts(request.raw).type(["application/json", "text/html"]) === "text/html" &&
+    !(request.query as { query?: unknown }).query
   );
 }
 
-/** GraphiQL at `GET /` (and `/graphql` for browsers), with the SDK catalogue preloaded. */
-export function explorerRoutes(catalogue: CatalogueQuestion[]): Router {
-  const router = express.Router();
-  const sendPage: express.RequestHandler = (_req, res) => {
-    res.setHeader("content-type", "text/html; charset=utf-8");
-    res.setHeader("cache-control", "no-cache");
-    res.send(PAGE);
-  };
-  router.get("/", sendPage);
-  router.get("/graphql", (req, res, next) => (wantsExplorer(req) ? sendPage(req, res, next) : next()));
-  router.get("/explorer/catalogue.json", (_req, res) => {
-    res.json(catalogue);
-  });
+export function sendExplorer(reply: FastifyReply): FastifyReply {
+  return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(PAGE);
+}
+
+/**
+ * GraphiQL at `GET /`, with the SDK catalogue preloaded (`GET /graphql` shows it to browsers too:
+ * see `wantsExplorer`, used by the /graphql route).
+ */
+export function explorerRoutes(app: FastifyInstance, catalogue: CatalogueQuestion[]): void {
+  app.get("/", (_request, reply) => sendExplorer(reply));
+  app.get("/explorer/catalogue.json", async () => catalogue);
   for (const [name, file] of Object.entries(ASSETS)) {
-    router.get(`/explorer/${name}`, (_req, res) => {
-      res.sendFile(file, { maxAge: "1h" });
-    });
+    const type = name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+    app.get(`/explorer/${name}`, (_request, reply) =>
+      reply.type(type).header("cache-control", "public, max-age=3600").send(fs.createReadStream(file)),
+    );
   }
-  return router;
 }

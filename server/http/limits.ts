@@ -3,7 +3,7 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { FastifyError, preHandlerAsyncHookHandler } from "fastify";
 import {
   type DocumentNode,
   getNullableType,
@@ -103,41 +103,38 @@ export function armorRules(limits: Limits): ValidationRule[] {
  * Document length and token count, checked before GraphQL parses anything (graphql-armor's
  * token-counting parser). Requests by persisted-query hash carry no document and pass.
  */
-export function documentGuard(limits: Limits): RequestHandler {
+export function documentGuard(limits: Limits): preHandlerAsyncHookHandler {
   // Documents that passed: clients send the same few documents again and again (with other
   // variables), and counting tokens is a whole parse. Bounded by their total length.
   const passed = new LRUCache<string, true>({
     maxSize: 50 * limits.maxDocumentLength,
     sizeCalculation: (_, query) => query.length || 1,
   });
-  return (req, res, next) => {
-    const query =
-      req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
-    if (typeof query !== "string" || passed.has(query)) return next();
+  return async (request, reply) => {
+    const asked = (request.method === "GET" ? request.query : request.body) as { query?: unknown } | null;
+    const query = asked?.query;
+    if (typeof query !== "string" || passed.has(query)) return;
     if (query.length > limits.maxDocumentLength) {
-      res
-        .status(400)
-        .json(
+      return reply
+        .code(400)
+        .send(
           errorBody(
             "DOCUMENT_TOO_LARGE",
             `The query document has ${query.length} characters; the limit is ${limits.maxDocumentLength}.`,
           ),
         );
-      return;
     }
     try {
       new MaxTokensParserWLexer(query, { n: limits.maxTokens, exposeLimits: true }).parseDocument();
     } catch (error) {
       const message = (error as Error).message;
       if (/Token limit of \d+ exceeded/.test(message)) {
-        res.status(400).json(errorBody("TOO_MANY_TOKENS", message.replace(/^Syntax Error: /, "")));
-        return;
+        return reply.code(400).send(errorBody("TOO_MANY_TOKENS", message.replace(/^Syntax Error: /, "")));
       }
       // Any other syntax error is GraphQL's to report (GRAPHQL_PARSE_FAILED).
-      return next();
+      return;
     }
     passed.set(query, true);
-    next();
   };
 }
 
@@ -260,41 +257,30 @@ export function errorBody(code: ErrorCode, message: string) {
 }
 
 /** Batched requests (a JSON array of operations) are refused: one operation per request. */
-export const refuseBatches: RequestHandler = (req, res, next) => {
-  if (Array.isArray(req.body)) {
-    res
-      .status(400)
-      .json(
+export const refuseBatches: preHandlerAsyncHookHandler = async (request, reply) => {
+  if (Array.isArray(request.body)) {
+    return reply
+      .code(400)
+      .send(
         errorBody("BATCH_NOT_ALLOWED", "Batched requests are not accepted: send one operation per request."),
       );
-    return;
   }
-  next();
 };
 
-/** Turns body-parser failures (too large, malformed JSON) into clear 400 answers. */
-export function bodyErrors(limits: Limits): ErrorRequestHandler {
-  return (error, _req, res, next) => {
-    const type = (error as { type?: string }).type;
-    if (type === "entity.too.large") {
-      res
-        .status(400)
-        .json(
-          errorBody(
-            "REQUEST_TOO_LARGE",
-            `The request body exceeds the limit of ${limits.maxBodyBytes} bytes.`,
-          ),
-        );
-      return;
-    }
-    if (type === "entity.parse.failed") {
-      res.status(400).json(errorBody("BAD_REQUEST", "The request body is not valid JSON."));
-      return;
-    }
-    if (type === "encoding.unsupported" || type === "charset.unsupported") {
-      res.status(400).json(errorBody("BAD_REQUEST", "The request body's encoding is not supported."));
-      return;
-    }
-    next(error);
-  };
+/** The 400 answer to a request body Fastify could not read (too large, malformed JSON), if it is one. */
+export function bodyRefusal(error: FastifyError, limits: Limits): ReturnType<typeof errorBody> | undefined {
+  switch (error.code) {
+    case "FST_ERR_CTP_BODY_TOO_LARGE":
+      return errorBody(
+        "REQUEST_TOO_LARGE",
+        `The request body exceeds the limit of ${limits.maxBodyBytes} bytes.`,
+      );
+    case "FST_ERR_CTP_EMPTY_JSON_BODY":
+    case "FST_ERR_CTP_INVALID_JSON_BODY":
+      return errorBody("BAD_REQUEST", "The request body is not valid JSON.");
+    case "FST_ERR_CTP_INVALID_CONTENT_LENGTH":
+      return errorBody("BAD_REQUEST", "The request body does not match its Content-Length.");
+    default:
+      return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
 import { stringify } from "csv-stringify/sync";
-import express, { type Router } from "express";
+import accepts from "accepts";
+import type { FastifyInstance, FastifyReply, preHandlerAsyncHookHandler } from "fastify";
 import {
   getNamedType,
   type GraphQLInputType,
@@ -28,67 +29,63 @@ import { errorBody } from "./limits";
  * item of the answer's main list with its sources.
  */
 export function questionRoutes(
+  app: FastifyInstance,
   apollo: ApolloServer<Context>,
   schema: GraphQLSchema,
   catalogue: CatalogueQuestion[],
-  makeContext: (res: express.Response) => Context,
-  cache: HttpCacheOptions,
-): Router {
-  const router = express.Router();
+  makeContext: (reply: FastifyReply) => Context,
+  cache: HttpCacheOptions & { conditionalGet: preHandlerAsyncHookHandler },
+): void {
   const byName = new Map(catalogue.map((q) => [q.name, q]));
 
-  router.get("/api/questions", (req, res) => {
-    const base = `${req.protocol}://${req.get("host")}`;
-    res.json(
-      catalogue.map((q) => ({
-        name: q.name,
-        description: q.description,
-        variables: variableNames(q.document),
-        url: `${base}/api/questions/${q.name}`,
-        csv: `${base}/api/questions/${q.name}.csv`,
-      })),
-    );
+  app.get("/api/questions", async (request) => {
+    const base = `${request.protocol}://${request.host}`;
+    return catalogue.map((q) => ({
+      name: q.name,
+      description: q.description,
+      variables: variableNames(q.document),
+      url: `${base}/api/questions/${q.name}`,
+      csv: `${base}/api/questions/${q.name}.csv`,
+    }));
   });
 
-  router.get("/api/questions/:name", async (req, res, next) => {
-    try {
-      const suffixCsv = req.params.name.endsWith(".csv");
-      const name = suffixCsv ? req.params.name.slice(0, -4) : req.params.name;
+  app.get<{ Params: { name: string } }>(
+    "/api/questions/:name",
+    { preHandler: cache.conditionalGet },
+    async (request, reply) => {
+      const suffixCsv = request.params.name.endsWith(".csv");
+      const name = suffixCsv ? request.params.name.slice(0, -4) : request.params.name;
       const question = byName.get(name);
       if (!question) {
-        res
-          .status(404)
-          .json(errorBody("NOT_FOUND", `No question named "${name}"; GET /api/questions lists them.`));
-        return;
+        return reply
+          .code(404)
+          .send(errorBody("NOT_FOUND", `No question named "${name}"; GET /api/questions lists them.`));
       }
       let variables: Record<string, unknown>;
       try {
-        variables = variablesFromQuery(schema, question.document, req.query as Record<string, unknown>);
+        variables = variablesFromQuery(schema, question.document, request.query as Record<string, unknown>);
       } catch (error) {
-        res.status(400).json(errorBody("BAD_USER_INPUT", (error as Error).message));
-        return;
+        return reply.code(400).send(errorBody("BAD_USER_INPUT", (error as Error).message));
       }
       const response = await apollo.executeOperation(
         { query: question.document, variables, operationName: question.name },
-        { contextValue: makeContext(res) },
+        { contextValue: makeContext(reply) },
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not supported");
       const result = response.body.singleResult;
       const status = result.errors ? (response.http.status ?? (result.data ? 200 : 400)) : 200;
-      const csv = suffixCsv || req.accepts(["application/json", "text/csv"]) === "text/csv";
-      if (!result.errors) markCacheable(res, cache);
+      const csv = suffixCsv || accepts(request.raw).type(["application/json", "text/csv"]) === "text/csv";
+      if (!result.errors) markCacheable(reply, cache);
       if (csv && !result.errors) {
-        res.status(200).type("text/csv; charset=utf-8");
-        res.setHeader("content-disposition", `inline; filename="${question.name}.csv"`);
-        res.send(toCsv(result.data ?? {}));
-        return;
+        return reply
+          .code(200)
+          .type("text/csv; charset=utf-8")
+          .header("content-disposition", `inline; filename="${question.name}.csv"`)
+          .send(toCsv(result.data ?? {}));
       }
-      res.status(status).json(result);
-    } catch (error) {
-      next(error);
-    }
-  });
-  return router;
+      return reply.code(status).send(result);
+    },
+  );
 }
 
 /** Catalogue documents are fixed: each is parsed once, not on every request. */

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Request, RequestHandler, Response } from "express";
+import type { FastifyRequest, onSendHookHandler, preHandlerAsyncHookHandler } from "fastify";
 import { LRUCache } from "lru-cache";
 
 import type { Context } from "../context";
@@ -18,10 +18,10 @@ interface CachedAnswer {
  * Apollo's CSRF prevention, applied before the cache may answer: a GET must carry a header that a
  * browser cannot send cross-site without a preflight (or a non-simple content type).
  */
-function passesCsrfPrevention(req: Request): boolean {
-  if (req.method !== "GET") return true;
-  if (req.headers["apollo-require-preflight"] || req.headers["x-apollo-operation-name"]) return true;
-  const type = (req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
+function passesCsrfPrevention(request: FastifyRequest): boolean {
+  if (request.method !== "GET") return true;
+  if (request.headers["apollo-require-preflight"] || request.headers["x-apollo-operation-name"]) return true;
+  const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   return (
     type !== "" && !["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].includes(type)
   );
@@ -49,36 +49,50 @@ export class ResponseCache {
     });
   }
 
-  /** Serves cached answers to /graphql requests, and records the answers to the others. */
-  middleware(version: DatasetVersion, http: HttpCacheOptions): RequestHandler {
-    return async (req, res, next) => {
+  /** Answers being computed by this process, by request (what `keep` settles). */
+  private readonly computing = new WeakMap<FastifyRequest, (answer: CachedAnswer | undefined) => void>();
+
+  /**
+   * The hooks of the /graphql route: `serve` answers from the cache before GraphQL runs (a
+   * preHandler), `keep` keeps the answers to the others (an onSend hook).
+   */
+  hooks(
+    version: DatasetVersion,
+    http: HttpCacheOptions,
+  ): { serve: preHandlerAsyncHookHandler; keep: onSendHookHandler } {
+    const serve: preHandlerAsyncHookHandler = async (request, reply) => {
       const current = version.current;
-      const request =
-        req.method === "GET"
-          ? req.query
-          : req.method === "POST"
-            ? (req.body as Record<string, unknown>)
-            : undefined;
-      if (!current || !request || typeof request !== "object" || Array.isArray(request)) return next();
-      if (!passesCsrfPrevention(req)) return next();
+      const asked =
+        request.method === "GET" ? request.query : request.method === "POST" ? request.body : undefined;
+      if (!current || !asked || typeof asked !== "object" || Array.isArray(asked)) return;
+      if (!passesCsrfPrevention(request)) return;
+      const question = asked as Record<string, unknown>;
       // A digest, not the request itself: a key must not cost more memory than the answer.
       const key = crypto
         .createHash("sha256")
-        .update(`${current}\n${req.method}\n`)
-        .update(JSON.stringify([request.query, request.variables, request.operationName, request.extensions]))
+        .update(`${current}\n${request.method}\n`)
+        .update(
+          JSON.stringify([question.query, question.variables, question.operationName, question.extensions]),
+        )
         .digest("base64url");
       let cached = this.entries.get(key);
       const inFlight = cached === undefined ? this.pending.get(key) : undefined;
       if (inFlight) cached = await inFlight;
       if (cached !== undefined) {
         const started = process.hrtime.bigint();
-        markCacheable(res, http);
-        Object.assign(notesOf(res), { operationName: cached.operationName, sqlStatements: 0, cache: "hit" });
-        res.setHeader("x-cache", "hit");
-        res.setHeader("x-sql-statements", "0");
-        res.status(200).type("application/json; charset=utf-8").send(cached.body);
+        markCacheable(reply, http);
+        Object.assign(notesOf(reply), {
+          operationName: cached.operationName,
+          sqlStatements: 0,
+          cache: "hit",
+        });
+        reply
+          .code(200)
+          .type("application/json; charset=utf-8")
+          .header("x-cache", "hit")
+          .header("x-sql-statements", "0");
         this.metrics.record(cached.operationName, Number(process.hrtime.bigint() - started) / 1e9, false);
-        return;
+        return reply.send(cached.body);
       }
       let settle: (answer: CachedAnswer | undefined) => void = () => {};
       if (!inFlight) {
@@ -91,26 +105,30 @@ export class ResponseCache {
             };
           }),
         );
-        res.once("close", () => settle(undefined));
+        // A client that hangs up before its answer must not leave others waiting.
+        reply.raw.once("close", () => settle(undefined));
       }
-      const send = res.send.bind(res);
-      res.send = (body?: unknown) => {
-        if (res.statusCode === 200 && typeof body === "string" && cacheableAnswer(res)) {
-          const answer = { body: Buffer.from(body, "utf8"), operationName: notesOf(res).operationName };
-          this.entries.set(key, answer);
-          settle(answer);
-        } else {
-          settle(undefined);
-        }
-        return send(body);
-      };
-      next();
+      this.computing.set(request, (answer) => {
+        if (answer) this.entries.set(key, answer);
+        settle(answer);
+      });
     };
+    const keep: onSendHookHandler = (request, reply, payload, done) => {
+      const finish = this.computing.get(request);
+      if (finish) {
+        this.computing.delete(request);
+        const ok =
+          reply.statusCode === 200 && typeof payload === "string" && reply.locals.cacheableAnswer === true;
+        finish(
+          ok
+            ? { body: Buffer.from(payload, "utf8"), operationName: notesOf(reply).operationName }
+            : undefined,
+        );
+      }
+      done(null, payload);
+    };
+    return { serve, keep };
   }
-}
-
-function cacheableAnswer(res: Response): boolean {
-  return (res.locals as { cacheableAnswer?: boolean }).cacheableAnswer === true;
 }
 
 /** Marks answers that may be kept: a GraphQL result with no errors. */
@@ -120,7 +138,7 @@ export const markCacheableAnswers: ApolloServerPlugin<Context> = {
       async willSendResponse({ contextValue, response }) {
         if (!contextValue.res) return;
         const ok = response.body.kind === "single" && !response.body.singleResult.errors;
-        (contextValue.res.locals as { cacheableAnswer?: boolean }).cacheableAnswer = ok;
+        contextValue.res.locals.cacheableAnswer = ok;
       },
     };
   },

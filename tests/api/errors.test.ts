@@ -131,7 +131,7 @@ describe("Are unexpected errors logged and masked?", () => {
       isDatasetLoaded: () => true,
     });
     stopApp = () => app.stop();
-    server = http.createServer(app.express);
+    server = http.createServer(app.handle);
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   });

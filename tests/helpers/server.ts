@@ -67,7 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     isDatasetLoaded: () => true,
     versionPollMs: options.versionPollMs,
   });
-  const server = http.createServer(app.express);
+  const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;

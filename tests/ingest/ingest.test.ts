@@ -113,7 +113,7 @@ async function serve(dataSource: DataSource) {
     config: { ...loadConfig({}), responseCache: false },
     isDatasetLoaded: () => true,
   });
-  const server = http.createServer(app.express);
+  const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
