@@ -13,7 +13,13 @@ import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecach
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type onRequestAsyncHookHandler,
+  type preParsingAsyncHookHandler,
+} from "fastify";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
@@ -171,6 +177,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger: false,
     bodyLimit: config.limits.maxBodyBytes,
     trustProxy: false,
+    // Paths as Express took them: /graphql/ and /GraphQL are /graphql; long question names reach
+    // the route (and its 404) rather than the router's 414.
+    routerOptions: { ignoreTrailingSlash: true, caseSensitive: false, maxParamLength: 500 },
+    // A path the router cannot read (a broken percent-encoding, an over-long name): our JSON error.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply)
+        .code(error.statusCode ?? 400)
+        .send(errorBody("BAD_REQUEST", error.message));
+    },
   });
   // Set first: route groups registered below take the error handler in place when they are made.
   app.setNotFoundHandler((request, reply) =>
@@ -198,6 +213,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     origin: config.corsOrigins,
     maxAge: 600,
     methods: ["GET", "HEAD", "POST"],
+    // An OPTIONS that is not a preflight gets 204 too, not a text/plain 400.
+    strictPreflight: false,
   });
   // Bodies of other types are not read as anything: GraphQL then refuses the request (400).
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, _body, done) => done(null, undefined));
@@ -251,6 +268,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       url: "/graphql",
       // Every method: GraphQL answers those it does not take with 405.
       method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      onRequest: validHost,
+      preParsing: uncompressedBodies,
       preHandler: [
         async (request, reply) => (wantsExplorer(request) ? sendExplorer(reply) : undefined),
         conditional,
@@ -285,6 +304,30 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 }
+
+/**
+ * Apollo's Fastify integration builds a URL from the Host header: one that is not a host name (a
+ * space, an empty Host) would make it throw, a 500. Such a request is the client's error.
+ */
+const validHost: onRequestAsyncHookHandler = async (request, reply) => {
+  if (!URL.canParse(`http://${request.hostname}/`)) {
+    return reply.code(400).send(errorBody("BAD_REQUEST", "The Host header is not a valid host name."));
+  }
+};
+
+/** Request bodies are read as they come: a compressed one is refused plainly (415), not as bad JSON. */
+const uncompressedBodies: preParsingAsyncHookHandler = async (request, _reply, payload) => {
+  const encoding = request.headers["content-encoding"];
+  if (encoding && encoding.toLowerCase() !== "identity") {
+    throw Object.assign(
+      new Error(
+        `Compressed request bodies (Content-Encoding: ${encoding}) are not supported; send the JSON as is.`,
+      ),
+      { statusCode: 415 },
+    );
+  }
+  return payload;
+};
 
 /** Notes for the request log line, and how many SQL statements a request issued (a header). */
 const requestNotes: ApolloServerPlugin<Context> = {

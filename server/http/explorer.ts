@@ -60,8 +60,13 @@ export function explorerRoutes(app: FastifyInstance, catalogue: CatalogueQuestio
   app.get("/explorer/catalogue.json", async () => catalogue);
   for (const [name, file] of Object.entries(ASSETS)) {
     const type = name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
+    // Read on first use and kept: a few MB, sent with their length (not chunked from disk each time).
+    let bytes: Buffer | undefined;
     app.get(`/explorer/${name}`, (_request, reply) =>
-      reply.type(type).header("cache-control", "public, max-age=3600").send(fs.createReadStream(file)),
+      reply
+        .type(type)
+        .header("cache-control", "public, max-age=3600")
+        .send((bytes ??= fs.readFileSync(file))),
     );
   }
 }

@@ -28,6 +28,20 @@ function passesCsrfPrevention(request: FastifyRequest): boolean {
 }
 
 /**
+ * What identifies a question: a GET's query string as GraphQL will read it, or a POST body's
+ * fields. Undefined for anything else (GraphQL refuses it, or it is not a question).
+ */
+function questionOf(request: FastifyRequest): string | undefined {
+  if (request.method === "GET") {
+    const start = request.url.indexOf("?");
+    return start === -1 ? undefined : request.url.slice(start + 1);
+  }
+  const body = request.body as Record<string, unknown> | null | undefined;
+  if (request.method !== "POST" || !body || typeof body !== "object" || Array.isArray(body)) return undefined;
+  return JSON.stringify([body.query, body.variables, body.operationName, body.extensions]);
+}
+
+/**
  * Whole answers, kept in memory and keyed by the dataset version and the request. The data only
  * changes on ingest, so a repeated question (what dashboards ask) is answered without parsing,
  * planning or touching the database; an ingest changes the version, and older entries are never
@@ -37,6 +51,8 @@ export class ResponseCache {
   private readonly entries: LRUCache<string, CachedAnswer>;
   /** Answers being computed: identical requests arriving meanwhile wait for them (no stampede). */
   private readonly pending = new Map<string, Promise<CachedAnswer | undefined>>();
+  /** The requests computing an answer, and what to do with it (what `keep` settles). */
+  private readonly computing = new WeakMap<FastifyRequest, (answer: CachedAnswer | undefined) => void>();
 
   constructor(
     private readonly metrics: Metrics,
@@ -49,9 +65,6 @@ export class ResponseCache {
     });
   }
 
-  /** Answers being computed by this process, by request (what `keep` settles). */
-  private readonly computing = new WeakMap<FastifyRequest, (answer: CachedAnswer | undefined) => void>();
-
   /**
    * The hooks of the /graphql route: `serve` answers from the cache before GraphQL runs (a
    * preHandler), `keep` keeps the answers to the others (an onSend hook).
@@ -62,18 +75,13 @@ export class ResponseCache {
   ): { serve: preHandlerAsyncHookHandler; keep: onSendHookHandler } {
     const serve: preHandlerAsyncHookHandler = async (request, reply) => {
       const current = version.current;
-      const asked =
-        request.method === "GET" ? request.query : request.method === "POST" ? request.body : undefined;
-      if (!current || !asked || typeof asked !== "object" || Array.isArray(asked)) return;
-      if (!passesCsrfPrevention(request)) return;
-      const question = asked as Record<string, unknown>;
+      const asked = questionOf(request);
+      if (!current || asked === undefined || !passesCsrfPrevention(request)) return;
       // A digest, not the request itself: a key must not cost more memory than the answer.
       const key = crypto
         .createHash("sha256")
         .update(`${current}\n${request.method}\n`)
-        .update(
-          JSON.stringify([question.query, question.variables, question.operationName, question.extensions]),
-        )
+        .update(asked)
         .digest("base64url");
       let cached = this.entries.get(key);
       const inFlight = cached === undefined ? this.pending.get(key) : undefined;
@@ -96,15 +104,16 @@ export class ResponseCache {
       }
       let settle: (answer: CachedAnswer | undefined) => void = () => {};
       if (!inFlight) {
-        this.pending.set(
-          key,
-          new Promise((resolve) => {
-            settle = (answer) => {
-              this.pending.delete(key);
-              resolve(answer);
-            };
-          }),
-        );
+        const computed: Promise<CachedAnswer | undefined> = new Promise((resolve) => {
+          // Settled once (by the answer, or by the client hanging up first); only this request's
+          // entry is removed, not a later request's for the same key.
+          settle = (answer) => {
+            settle = () => {};
+            if (this.pending.get(key) === computed) this.pending.delete(key);
+            resolve(answer);
+          };
+        });
+        this.pending.set(key, computed);
         // A client that hangs up before its answer must not leave others waiting.
         reply.raw.once("close", () => settle(undefined));
       }
