@@ -263,7 +263,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
       });
     }
-    questionRoutes(api, apollo, schema, catalogue, contextFor, { ...httpCache, conditionalGet: conditional });
+    questionRoutes(api, apollo, schema, catalogue, contextFor, httpCache, conditional);
     api.route({
       url: "/graphql",
       // Every method: GraphQL answers those it does not take with 405.

@@ -34,7 +34,9 @@ export function questionRoutes(
   schema: GraphQLSchema,
   catalogue: CatalogueQuestion[],
   makeContext: (reply: FastifyReply) => Context,
-  cache: HttpCacheOptions & { conditionalGet: preHandlerAsyncHookHandler },
+  cache: HttpCacheOptions,
+  /** Answers 304 to a client that holds the current answer (see `conditionalGet`). */
+  conditionalGet: preHandlerAsyncHookHandler,
 ): void {
   const byName = new Map(catalogue.map((q) => [q.name, q]));
 
@@ -51,7 +53,7 @@ export function questionRoutes(
 
   app.get<{ Params: { name: string } }>(
     "/api/questions/:name",
-    { preHandler: cache.conditionalGet },
+    { preHandler: conditionalGet },
     async (request, reply) => {
       const suffixCsv = request.params.name.endsWith(".csv");
       const name = suffixCsv ? request.params.name.slice(0, -4) : request.params.name;
