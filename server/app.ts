@@ -27,17 +27,10 @@ import type { Config } from "./config";
 import { PROJECT_ROOT } from "./config";
 import { type Context, createContext } from "./context";
 import { Reader } from "./db/sql";
-import { createErrorFormatter } from "./errors";
+import { createErrorFormatter, errorBody } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
 import { explorerRoutes, loadCatalogue, sendExplorer, wantsExplorer } from "./http/explorer";
-import {
-  armorRules,
-  bodyRefusal,
-  costLimitPlugin,
-  documentGuard,
-  errorBody,
-  refuseBatches,
-} from "./http/limits";
+import { armorRules, bodyRefusal, costLimitPlugin, documentGuard, refuseBatches } from "./http/limits";
 import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { type Limits, limitsFromEnv } from "./http/limits";
+import { z } from "zod";
 
 /**
  * Where the project lives: everything relative (data folder, dataset) is resolved from here. The
@@ -14,6 +14,21 @@ function findProjectRoot(start: string): string {
     if (fs.existsSync(path.join(dir, "package.json"))) return dir;
     if (path.dirname(dir) === dir) return start;
   }
+}
+
+/** The limits a request must stay within; every one is configurable from the environment. */
+export interface Limits {
+  /** Deepest selection nesting (introspection included). */
+  maxDepth: number;
+  /** Highest query cost; list fields multiply their children's cost by their page size. */
+  maxCost: number;
+  maxAliases: number;
+  maxTokens: number;
+  maxDirectives: number;
+  /** Longest query document, in characters. */
+  maxDocumentLength: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
 }
 
 export interface Config {
@@ -41,38 +56,101 @@ export interface Config {
   limits: Limits;
 }
 
-/** Reads the configuration from the environment; every variable is documented in the README. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
-  }
-  const production = env.NODE_ENV === "production";
-  return {
-    host: env.HOST ?? "127.0.0.1",
-    port,
-    databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: path.resolve(PROJECT_ROOT, env.CCM_DATA_DIR ?? ".data/postgres"),
-    datasetDir: path.resolve(PROJECT_ROOT, env.CCM_DATASET_DIR ?? "server/data/reports"),
-    participantsFile: path.resolve(PROJECT_ROOT, env.CCM_PARTICIPANTS ?? "server/data/ccm-participants.json"),
-    production,
-    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
-    corsOrigins: parseOrigins(env.CORS_ORIGINS),
-    rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", production ? 600 : 0),
-    cacheMaxAgeSeconds: integer(env, "CACHE_MAX_AGE", 60),
-    responseCache: (env.RESPONSE_CACHE ?? "on") !== "off",
-    loaderCache: (env.LOADER_CACHE ?? "on") !== "off",
-    limits: limitsFromEnv(env),
-  };
+/** A problem the operator can fix from the message alone: printed as one line, no stack trace. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0)
-    throw new ConfigError(`${name} must be a whole number >= 0, got "${raw}"`);
-  return value;
+/** A whole number from an environment variable, min to max; "" counts as unset. */
+const whole = (min: number, max = Number.MAX_SAFE_INTEGER, what = `a whole number >= ${min}`) => {
+  const error = `must be ${what}`;
+  return z.preprocess(
+    (raw) => (raw === "" ? undefined : raw),
+    z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error }).optional(),
+  );
+};
+const onOff = z.enum(["on", "off"], { error: 'must be "on" or "off"' }).optional();
+const text = z.string().optional();
+
+/**
+ * Every environment variable the server reads, in one place (the README's configuration table
+ * lists the same). Unknown variables are ignored: the environment holds many other things.
+ */
+const environment = z.object({
+  PORT: whole(0, 65535, "a port number (0-65535)"),
+  HOST: text,
+  DATABASE_URL: text,
+  CCM_DATA_DIR: text,
+  CCM_DATASET_DIR: text,
+  CCM_PARTICIPANTS: text,
+  NODE_ENV: text,
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .optional(),
+  CORS_ORIGINS: text,
+  CACHE_MAX_AGE: whole(0),
+  RESPONSE_CACHE: onOff,
+  LOADER_CACHE: onOff,
+  RATE_LIMIT_PER_MINUTE: whole(0),
+  MAX_DEPTH: whole(1),
+  MAX_COST: whole(1),
+  MAX_ALIASES: whole(1),
+  MAX_TOKENS: whole(1),
+  MAX_DIRECTIVES: whole(1),
+  MAX_DOCUMENT_LENGTH: whole(1),
+  MAX_BODY_BYTES: whole(1),
+});
+
+export const DEFAULT_LIMITS: Limits = {
+  maxDepth: 15,
+  maxCost: 50_000,
+  maxAliases: 30,
+  maxTokens: 5_000,
+  maxDirectives: 20,
+  maxDocumentLength: 20_000,
+  maxBodyBytes: 100_000,
+};
+
+/**
+ * Reads the configuration from the environment; every variable is documented in the README. A
+ * bad value throws a ConfigError naming the variable and the value.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name} ${issue.message}, got "${env[name]}"`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  const d = DEFAULT_LIMITS;
+  return {
+    host: e.HOST || "127.0.0.1",
+    port: e.PORT ?? 4000,
+    databaseUrl: e.DATABASE_URL || undefined,
+    dataDir: path.resolve(PROJECT_ROOT, e.CCM_DATA_DIR || ".data/postgres"),
+    datasetDir: path.resolve(PROJECT_ROOT, e.CCM_DATASET_DIR || "server/data/reports"),
+    participantsFile: path.resolve(PROJECT_ROOT, e.CCM_PARTICIPANTS || "server/data/ccm-participants.json"),
+    production,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    corsOrigins: parseOrigins(e.CORS_ORIGINS),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 0),
+    cacheMaxAgeSeconds: e.CACHE_MAX_AGE ?? 60,
+    responseCache: e.RESPONSE_CACHE !== "off",
+    loaderCache: e.LOADER_CACHE !== "off",
+    limits: {
+      maxDepth: e.MAX_DEPTH ?? d.maxDepth,
+      maxCost: e.MAX_COST ?? d.maxCost,
+      maxAliases: e.MAX_ALIASES ?? d.maxAliases,
+      maxTokens: e.MAX_TOKENS ?? d.maxTokens,
+      maxDirectives: e.MAX_DIRECTIVES ?? d.maxDirectives,
+      maxDocumentLength: e.MAX_DOCUMENT_LENGTH ?? d.maxDocumentLength,
+      maxBodyBytes: e.MAX_BODY_BYTES ?? d.maxBodyBytes,
+    },
+  };
 }
 
 function parseOrigins(raw: string | undefined): "*" | string[] {
@@ -81,9 +159,4 @@ function parseOrigins(raw: string | undefined): "*" | string[] {
     .split(",")
     .map((origin) => origin.trim())
     .filter(Boolean);
-}
-
-/** A problem the operator can fix from the message alone: printed as one line, no stack trace. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
 }

@@ -1,8 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import type { ASTNode, GraphQLFormattedError } from "graphql";
 import { GraphQLError } from "graphql";
-
-import { ARMOR_CODES } from "./http/limits";
 
 /**
  * The closed set of error codes a client can see in `errors[].extensions.code`. Anything else is
@@ -34,54 +32,53 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 const KNOWN = new Set<string>(ERROR_CODES);
 
-/** An expected error: a GraphQLError with one of the known codes. */
-export function userError(
-  code: ErrorCode,
-  message: string,
-  extra: Record<string, unknown> = {},
-): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extra } });
+/**
+ * Codes that refuse the request as a whole: answered with HTTP 400 (Apollo reads the status from
+ * the error). The other codes leave the status to Apollo.
+ */
+const REFUSED_WITH_400 = new Set<ErrorCode>([
+  "BAD_USER_INPUT",
+  "GRAPHQL_VALIDATION_FAILED",
+  "QUERY_TOO_DEEP",
+  "QUERY_TOO_COMPLEX",
+  "TOO_MANY_ALIASES",
+  "TOO_MANY_TOKENS",
+  "TOO_MANY_DIRECTIVES",
+]);
+
+export interface UserErrorOptions {
+  /** The argument the client should change. */
+  argument?: string;
+  /** Where in the document the problem is (validation errors). */
+  nodes?: readonly ASTNode[];
 }
 
-/** A request the client must change: answered with HTTP 400. */
-export const badInput = (message: string, extra: Record<string, unknown> = {}) =>
-  userError("BAD_USER_INPUT", message, { ...extra, http: { status: 400 } });
+/** An expected error: a GraphQLError with one of the known codes. The one factory of such errors. */
+export function userError(code: ErrorCode, message: string, options: UserErrorOptions = {}): GraphQLError {
+  return new GraphQLError(message, {
+    nodes: options.nodes,
+    extensions: {
+      code,
+      ...(options.argument !== undefined ? { argument: options.argument } : {}),
+      ...(REFUSED_WITH_400.has(code) ? { http: { status: 400 } } : {}),
+    },
+  });
+}
 
-const UNAVAILABLE_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ETIMEDOUT",
-  "EPIPE",
-  "EHOSTUNREACH",
-  // PostgreSQL: admin shutdown, crash shutdown, cannot connect now, connection failures.
-  "57P01",
-  "57P02",
-  "57P03",
-  "08000",
-  "08001",
-  "08003",
-  "08006",
-]);
-const UNAVAILABLE_MESSAGES =
-  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established|canceling statement due to statement timeout/i;
+/** A JSON error body in the GraphQL response shape, for refusals made before GraphQL runs. */
+export function errorBody(code: ErrorCode, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
 
 /**
- * PostgreSQL and pg errors that mean the database cannot be reached or stopped answering. The
- * error may come wrapped: by TypeORM (driverError), by graphql-js (thrownValue, for non-Error
- * values such as the pool's connect failures) or as a cause.
+ * The database could not be reached or stopped answering. Raised where statements are sent
+ * (server/db/sql.ts), so that the error formatter knows it by its type.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== "object" || depth > 4) return false;
-  const e = error as {
-    code?: unknown;
-    message?: unknown;
-    thrownValue?: unknown;
-    driverError?: unknown;
-    cause?: unknown;
-  };
-  if (typeof e.code === "string" && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (typeof e.message === "string" && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-  return [e.thrownValue, e.driverError, e.cause].some((inner) => isDatabaseUnavailable(inner, depth + 1));
+export class DatabaseUnavailableError extends Error {
+  override name = "DatabaseUnavailableError";
+  constructor(cause: unknown) {
+    super("The database is unavailable; try again shortly.", { cause });
+  }
 }
 
 /**
@@ -91,36 +88,29 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 export function createErrorFormatter(logError: (error: unknown, message: string) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    let code = formatted.extensions?.code as string | undefined;
-    // graphql-armor's refusals carry no code of their own: give each one its code.
-    const armor = ARMOR_CODES.find(([pattern]) => pattern.test(formatted.message));
-    if (armor) {
-      code = armor[1];
-      formatted = {
-        ...formatted,
-        message: formatted.message.replace(/^Syntax Error: /, ""),
-        extensions: { ...formatted.extensions, code },
-      };
-    }
-    if (isDatabaseUnavailable(original)) {
+    if (original instanceof DatabaseUnavailableError) {
       return {
-        message: "The database is unavailable; try again shortly.",
+        message: original.message,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: "DATABASE_UNAVAILABLE" },
       };
     }
+    const own = innermostGraphQLError(original)?.extensions;
     // Apollo's own protocol refusals (e.g. an APQ hash that does not match) carry an HTTP 4xx
     // status but no code: they are the client's error, not ours.
-    const status = (original as GraphQLError | undefined)?.extensions?.http as
-      { status?: number } | undefined;
-    const ownCode = (original as GraphQLError | undefined)?.extensions?.code;
-    if (!ownCode && original instanceof GraphQLError && status?.status && status.status < 500) {
+    const status = (own?.http as { status?: number } | undefined)?.status;
+    if (own && !own.code && status && status < 500) {
       return { ...formatted, extensions: { code: "BAD_REQUEST" } };
     }
+    // Our own refusals keep their code where Apollo wraps them (a validation rule's error becomes
+    // GRAPHQL_VALIDATION_FAILED around it).
+    const code = (
+      typeof own?.code === "string" && KNOWN.has(own.code) ? own.code : formatted.extensions?.code
+    ) as string | undefined;
     if (code && KNOWN.has(code) && code !== "INTERNAL_SERVER_ERROR") {
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return { ...formatted, extensions: { ...extensions, code } };
     }
     logError(original, "unexpected error while answering a GraphQL request");
     return {
@@ -130,4 +120,11 @@ export function createErrorFormatter(logError: (error: unknown, message: string)
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     };
   };
+}
+
+/** The GraphQLError an error wraps, innermost first: Apollo wraps a validation rule's error in its own. */
+function innermostGraphQLError(error: unknown): GraphQLError | undefined {
+  let found: GraphQLError | undefined;
+  for (let e = error; e instanceof GraphQLError; e = e.originalError) found = e;
+  return found;
 }

@@ -12,11 +12,21 @@ import pino from "pino";
 
 import { createApp } from "./app";
 import { describeFailure } from "./cli";
-import { loadConfig } from "./config";
+import { type Config, loadConfig } from "./config";
 import { type Database, loadDatasets, openDatabase } from "./db/database";
 
+/** The configuration, or exit with a one-line message naming the variable that is wrong. */
+function configOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    console.error(`ccm-graph: ${describeFailure(error)}`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = configOrExit();
   const logger = pino({ level: config.logLevel, base: { service: "ccm-graph" } });
   let database: Database | undefined;
   let stopApp: () => Promise<void> = async () => {};

@@ -4,14 +4,42 @@ import type { Pool, QueryConfig } from "pg";
 import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
-import { badInput } from "../errors";
+import { DatabaseUnavailableError, userError } from "../errors";
 
 /** PostgreSQL text cannot hold NUL characters: such input is the client's error, not ours. */
 function assertNoNul(value: unknown): void {
   if (typeof value === "string" && value.includes("\u0000")) {
-    throw badInput("text arguments must not contain NUL (\\u0000) characters");
+    throw userError("BAD_USER_INPUT", "text arguments must not contain NUL (\\u0000) characters");
   }
   if (Array.isArray(value)) value.forEach(assertNoNul);
+}
+
+/** SQLSTATEs that mean the server cannot answer: connection exceptions, shutdown, a statement timeout. */
+const UNAVAILABLE_STATES = /^(08...|57P0[123]|57014|53300)$/;
+/** Socket errors of a server that went away or cannot be reached. */
+const UNAVAILABLE_SOCKET_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+]);
+/** pg's own connection failures, which carry no code: it words them so (pg and pg-pool 8). */
+const UNAVAILABLE_CLIENT_MESSAGES =
+  /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established)/;
+
+/**
+ * Whether an error from pg means the database is unavailable (rather than a bad statement). Read
+ * by shape, not class: socket errors come from Node's own realm, where `instanceof` fails under
+ * test runners. A server error (pg's DatabaseError) has a severity and a SQLSTATE code.
+ */
+export function isUnavailable(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { code, severity, message } = error as { code?: unknown; severity?: unknown; message?: unknown };
+  if (typeof code === "string") {
+    return severity !== undefined ? UNAVAILABLE_STATES.test(code) : UNAVAILABLE_SOCKET_CODES.has(code);
+  }
+  return typeof message === "string" && UNAVAILABLE_CLIENT_MESSAGES.test(message);
 }
 
 /**
@@ -62,7 +90,11 @@ export class Reader {
 
   async query<Row>(text: string, params: unknown[]): Promise<Row[]> {
     const config: QueryConfig = { text, values: params, name: this.prepared.nameOf(text) };
-    return (await this.pool.query(config)).rows as Row[];
+    try {
+      return (await this.pool.query(config)).rows as Row[];
+    } catch (error) {
+      throw isUnavailable(error) ? new DatabaseUnavailableError(error) : error;
+    }
   }
 }
 

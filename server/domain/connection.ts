@@ -1,7 +1,7 @@
 import type { ClassType } from "type-graphql";
 import { ArgsType, Field, ID, Int, ObjectType } from "type-graphql";
 
-import { badInput } from "../errors";
+import { userError } from "../errors";
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 50;
@@ -81,13 +81,15 @@ export function cursorOf(offset: number): string {
 export function pageWindow(first: number | undefined | null, after: string | undefined | null) {
   const limit = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}`, { argument: "first" });
+    throw userError("BAD_USER_INPUT", `first must be between 1 and ${MAX_PAGE_SIZE}, got ${limit}`, {
+      argument: "first",
+    });
   }
   let offset = 0;
   if (after != null) {
     const match = /^offset:(\d{1,9})$/.exec(Buffer.from(after, "base64url").toString("utf8"));
     if (!match || cursorOf(Number(match[1])) !== after) {
-      throw badInput(`"${after}" is not a cursor of this list`, { argument: "after" });
+      throw userError("BAD_USER_INPUT", `"${after}" is not a cursor of this list`, { argument: "after" });
     }
     offset = Number(match[1]) + 1;
   }

@@ -1,6 +1,6 @@
 import { Field, ID, InterfaceType } from "type-graphql";
 
-import { badInput } from "../errors";
+import { userError } from "../errors";
 
 /** The object types that implement Node, by the name their global ids carry. */
 export const NODE_TYPES = [
@@ -46,7 +46,7 @@ export function fromGlobalId(id: string): { type: NodeType; key: string } {
   const colon = decoded.indexOf(":");
   const type = decoded.slice(0, colon) as NodeType;
   if (colon < 1 || !NODE_TYPES.includes(type) || Buffer.from(decoded, "utf8").toString("base64url") !== id) {
-    throw badInput(`"${id}" is not a ccm-graph id`, { argument: "id" });
+    throw userError("BAD_USER_INPUT", `"${id}" is not a ccm-graph id`, { argument: "id" });
   }
   return { type, key: decoded.slice(colon + 1) };
 }
@@ -58,6 +58,6 @@ export function reportKey(reportId: string, local: string | number): string {
 
 export function splitReportKey(key: string): { reportId: string; local: string } {
   const colon = key.indexOf(":");
-  if (colon < 1) throw badInput(`"${key}" is not a valid object key`, { argument: "id" });
+  if (colon < 1) throw userError("BAD_USER_INPUT", `"${key}" is not a valid object key`, { argument: "id" });
   return { reportId: key.slice(0, colon), local: key.slice(colon + 1) };
 }

@@ -5,7 +5,7 @@ import {
   PROVIDED_ASSISTANCE,
   RECEIVED_ASSISTANCE,
 } from "../domain/facts";
-import { badInput } from "../errors";
+import { userError } from "../errors";
 import { statusSql } from "../domain/state";
 import type { DiscrepancyFilter, FindingFilter, StateFilter } from "./inputs";
 
@@ -46,7 +46,7 @@ function combine(parts: string[], joiner: "AND" | "OR"): string {
 
 function checkDepth(depth: number) {
   if (depth > MAX_FILTER_DEPTH) {
-    throw badInput(`filters may nest and/or/not at most ${MAX_FILTER_DEPTH} levels deep`, {
+    throw userError("BAD_USER_INPUT", `filters may nest and/or/not at most ${MAX_FILTER_DEPTH} levels deep`, {
       argument: "filter",
     });
   }

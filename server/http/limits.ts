@@ -7,7 +7,7 @@ import type { FastifyError, preHandlerAsyncHookHandler } from "fastify";
 import {
   type DocumentNode,
   getNullableType,
-  GraphQLError,
+  type GraphQLError,
   type GraphQLSchema,
   isListType,
   type OperationDefinitionNode,
@@ -17,85 +17,34 @@ import {
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import { LRUCache } from "lru-cache";
 
-import type { ErrorCode } from "../errors";
-
-/** The limits a request must stay within; every one is configurable from the environment. */
-export interface Limits {
-  /** Deepest selection nesting (introspection included). */
-  maxDepth: number;
-  /** Highest query cost; list fields multiply their children's cost by their page size. */
-  maxCost: number;
-  maxAliases: number;
-  maxTokens: number;
-  maxDirectives: number;
-  /** Longest query document, in characters. */
-  maxDocumentLength: number;
-  /** Largest request body, in bytes. */
-  maxBodyBytes: number;
-}
-
-export const DEFAULT_LIMITS: Limits = {
-  maxDepth: 15,
-  maxCost: 50_000,
-  maxAliases: 30,
-  maxTokens: 5_000,
-  maxDirectives: 20,
-  maxDocumentLength: 20_000,
-  maxBodyBytes: 100_000,
-};
-
-const ENV_NAMES: Record<keyof Limits, string> = {
-  maxDepth: "MAX_DEPTH",
-  maxCost: "MAX_COST",
-  maxAliases: "MAX_ALIASES",
-  maxTokens: "MAX_TOKENS",
-  maxDirectives: "MAX_DIRECTIVES",
-  maxDocumentLength: "MAX_DOCUMENT_LENGTH",
-  maxBodyBytes: "MAX_BODY_BYTES",
-};
-
-export function limitsFromEnv(env: NodeJS.ProcessEnv): Limits {
-  const limits = { ...DEFAULT_LIMITS };
-  for (const key of Object.keys(ENV_NAMES) as (keyof Limits)[]) {
-    const raw = env[ENV_NAMES[key]];
-    if (raw === undefined || raw === "") continue;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new Error(`${ENV_NAMES[key]} must be a positive integer`);
-    limits[key] = value;
-  }
-  return limits;
-}
-
-/** A refusal: a GraphQLError with its own code and HTTP status 400. */
-export function refusal(code: ErrorCode, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status: 400 } } });
-}
+import type { Limits } from "../config";
+import { type ErrorCode, errorBody, userError } from "../errors";
 
 /**
- * graphql-armor's rules report "Syntax Error: <message>" without a code; these patterns give
- * each refusal its own code (see server/errors.ts, which applies them).
+ * An armor refusal, reported as a validation error (a 400 answer) with its own code, instead of
+ * armor's code-less "Syntax Error" thrown.
  */
-export const ARMOR_CODES: [RegExp, ErrorCode][] = [
-  [/Query depth limit of \d+ exceeded/, "QUERY_TOO_DEEP"],
-  [/Aliases limit of \d+ exceeded/, "TOO_MANY_ALIASES"],
-  [/Token limit of \d+ exceeded/, "TOO_MANY_TOKENS"],
-  [/Directives limit of \d+ exceeded/, "TOO_MANY_DIRECTIVES"],
+const reportAs = (code: ErrorCode) => [
+  (context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) =>
+    context?.reportError(userError(code, withoutPrefix(error.message), { nodes: error.nodes })),
 ];
 
-/** Reports an armor refusal as a validation error (a 400 answer), instead of throwing. */
-const report = [
-  (context: { reportError(error: GraphQLError): void } | null, error: GraphQLError) =>
-    context?.reportError(error),
-];
+/** graphql-armor words its refusals as syntax errors: the prefix would mislead a client. */
+const withoutPrefix = (message: string) => message.replace(/^Syntax Error: /, "");
 
 /** Depth, aliases and directives as validation rules from graphql-armor. */
 export function armorRules(limits: Limits): ValidationRule[] {
-  const common = { exposeLimits: true, propagateOnRejection: false, onReject: report } as const;
+  const common = { exposeLimits: true, propagateOnRejection: false } as const;
   return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, flattenFragments: true, ...common }),
-    maxAliasesRule({ n: limits.maxAliases, ...common }),
-    maxDirectivesRule({ n: limits.maxDirectives, ...common }),
+    maxDepthRule({
+      n: limits.maxDepth,
+      ignoreIntrospection: false,
+      flattenFragments: true,
+      onReject: reportAs("QUERY_TOO_DEEP"),
+      ...common,
+    }),
+    maxAliasesRule({ n: limits.maxAliases, onReject: reportAs("TOO_MANY_ALIASES"), ...common }),
+    maxDirectivesRule({ n: limits.maxDirectives, onReject: reportAs("TOO_MANY_DIRECTIVES"), ...common }),
   ] as unknown as ValidationRule[];
 }
 
@@ -124,12 +73,16 @@ export function documentGuard(limits: Limits): preHandlerAsyncHookHandler {
           ),
         );
     }
+    let tooMany: GraphQLError | undefined;
     try {
-      new MaxTokensParserWLexer(query, { n: limits.maxTokens, exposeLimits: true }).parseDocument();
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/Token limit of \d+ exceeded/.test(message)) {
-        return reply.code(400).send(errorBody("TOO_MANY_TOKENS", message.replace(/^Syntax Error: /, "")));
+      new MaxTokensParserWLexer(query, {
+        n: limits.maxTokens,
+        exposeLimits: true,
+        onReject: [(_context, error) => void (tooMany = error)],
+      }).parseDocument();
+    } catch {
+      if (tooMany) {
+        return reply.code(400).send(errorBody("TOO_MANY_TOKENS", withoutPrefix(tooMany.message)));
       }
       // Any other syntax error is GraphQL's to report (GRAPHQL_PARSE_FAILED).
       return;
@@ -216,7 +169,10 @@ function costOf(
   } catch (error) {
     // Fragment bombs trip the library's own node limit.
     if (/maximum allowed number of nodes/.test((error as Error).message)) {
-      throw refusal("QUERY_TOO_COMPLEX", "The query expands to too many fields; use fewer nested fragments.");
+      throw userError(
+        "QUERY_TOO_COMPLEX",
+        "The query expands to too many fields; use fewer nested fragments.",
+      );
     }
     return undefined;
   }
@@ -232,7 +188,7 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
       return {
         async didResolveOperation({ request, document, operation }) {
           if (operation && operation.operation !== "query") {
-            throw refusal(
+            throw userError(
               "GRAPHQL_VALIDATION_FAILED",
               `ccm-graph is read-only: it has no ${operation.operation} operations.`,
             );
@@ -240,7 +196,7 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
           const cost = costOf(schema, document, operation, request);
           if (cost === undefined) return;
           if (cost > limits.maxCost) {
-            throw refusal(
+            throw userError(
               "QUERY_TOO_COMPLEX",
               `Query cost ${cost} exceeds the limit of ${limits.maxCost}; ask for smaller pages or fewer nested lists.`,
             );
@@ -249,11 +205,6 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
       };
     },
   };
-}
-
-/** A JSON error body in the GraphQL response shape, for refusals made before GraphQL runs. */
-export function errorBody(code: ErrorCode, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }
 
 /** Batched requests (a JSON array of operations) are refused: one operation per request. */

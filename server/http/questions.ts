@@ -20,7 +20,7 @@ import {
 import type { Context } from "../context";
 import { type HttpCacheOptions, markCacheable } from "./caching";
 import type { CatalogueQuestion } from "./explorer";
-import { errorBody } from "./limits";
+import { errorBody } from "../errors";
 
 /**
  * Stable URLs for the SDK's named questions, for dashboards that fetch a URL on a schedule

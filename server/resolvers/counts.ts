@@ -13,7 +13,7 @@ import {
 import { findingColumns, type FindingRow, toFinding } from "../domain/finding";
 import { statusSql } from "../domain/state";
 import { type FootnoteRow, type ParagraphRow, toFootnote, toParagraph } from "../domain/structure";
-import { badInput } from "../errors";
+import { userError } from "../errors";
 import { findingCondition, Params, stateCondition } from "../filters/compile";
 import { FindingFilter, StateFilter } from "../filters/inputs";
 import { reportInScope } from "./scope";
@@ -147,10 +147,12 @@ export class CountsResolver {
   ): Promise<SearchHit[]> {
     const query = text.trim();
     if (query.length === 0 || query.length > 200) {
-      throw badInput("search text must be 1 to 200 characters", { argument: "text" });
+      throw userError("BAD_USER_INPUT", "search text must be 1 to 200 characters", { argument: "text" });
     }
     if (!Number.isInteger(first) || first < 1 || first > 100) {
-      throw badInput(`first must be between 1 and 100, got ${first}`, { argument: "first" });
+      throw userError("BAD_USER_INPUT", `first must be between 1 and 100, got ${first}`, {
+        argument: "first",
+      });
     }
     const scope = await reportInScope(ctx, report);
     const headline = `'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=" … "'`;

@@ -9,7 +9,7 @@ import { toOrganisation, toUseInstance } from "../domain/organisation";
 import { Report, type ReportRow, toReport } from "../domain/report";
 import { State } from "../domain/state";
 import { Footnote, toDiscussionQuestion, toFootnote, toParagraph, toSection } from "../domain/structure";
-import { badInput } from "../errors";
+import { userError } from "../errors";
 import { scopedKey } from "../loaders";
 import { stateObject } from "./scope";
 
@@ -89,7 +89,8 @@ export class ReportResolver {
       "Several objects by global id, in the order asked; null where one does not exist. At most 100 ids.",
   })
   async nodes(@Arg("ids", () => [ID], { description: "Global ids." }) ids: string[], @Ctx() ctx: Context) {
-    if (ids.length > 100) throw badInput("nodes takes at most 100 ids", { argument: "ids" });
+    if (ids.length > 100)
+      throw userError("BAD_USER_INPUT", "nodes takes at most 100 ids", { argument: "ids" });
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }
 

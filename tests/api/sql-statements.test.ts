@@ -9,7 +9,7 @@ import "reflect-metadata";
 
 import { MAX_PREPARED_STATEMENTS, PreparedStatements } from "../../server/db/sql";
 import { createContext } from "../../server/context";
-import { DEFAULT_LIMITS } from "../../server/http/limits";
+import { DEFAULT_LIMITS } from "../../server/config";
 import { type ParagraphRow, toParagraph } from "../../server/domain/structure";
 import { scopedKey } from "../../server/loaders";
 import { ParagraphResolver } from "../../server/resolvers/structure";

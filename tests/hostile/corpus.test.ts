@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 
-import { DEFAULT_LIMITS } from "../../server/http/limits";
+import { DEFAULT_LIMITS } from "../../server/config";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 interface HostileCase {

@@ -19,12 +19,13 @@ interface Running {
 }
 
 /** Starts the server as `npm start` does (`node --import tsx server/index.ts`) on the embedded database in `dataDir`. */
-function startServer(dataDir: string, port: number): Running {
+function startServer(dataDir: string, port: number, extraEnv: NodeJS.ProcessEnv = {}): Running {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     CCM_DATA_DIR: dataDir,
     LOG_LEVEL: "info",
+    ...extraEnv,
   };
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
@@ -105,6 +106,18 @@ describe("running the server with npm start on the embedded PostgreSQL", () => {
       /^ccm-graph: the data folder .* is in use by another PostgreSQL \(pid \d+\)/,
     );
     expect(second.output()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it.each([
+    ["MAX_DEPTH", "abc", 'ccm-graph: MAX_DEPTH must be a whole number >= 1, got "abc"'],
+    ["RESPONSE_CACHE", "no", 'ccm-graph: RESPONSE_CACHE must be "on" or "off", got "no"'],
+    ["PORT", "70000", 'ccm-graph: PORT must be a port number (0-65535), got "70000"'],
+  ])("refuses %s=%s with a one-line message naming the variable", async (name, value, message) => {
+    const other = path.join(path.dirname(dataDir), `bad-${name}`);
+    const bad = startServer(other, await freePort(), { [name]: value });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output().trim()).toBe(message);
+    expect(fs.existsSync(other)).toBe(false);
   });
 
   it("refuses a busy port with a one-line message before touching the database", async () => {

@@ -1,0 +1,60 @@
+/**
+ * Every setting is read from the environment in one place (server/config.ts); a bad value is
+ * refused with a message that names the variable, before anything starts.
+ */
+import { ConfigError, DEFAULT_LIMITS, loadConfig } from "../../server/config";
+
+describe("What does the server make of its environment?", () => {
+  it("runs with no settings at all, on the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 4000,
+      databaseUrl: undefined,
+      production: false,
+      corsOrigins: "*",
+      rateLimitPerMinute: 0,
+      cacheMaxAgeSeconds: 60,
+      responseCache: true,
+      loaderCache: true,
+    });
+    expect(config.limits).toEqual({
+      maxDepth: 15,
+      maxCost: 50_000,
+      maxAliases: 30,
+      maxTokens: 5_000,
+      maxDirectives: 20,
+      maxDocumentLength: 20_000,
+      maxBodyBytes: 100_000,
+    });
+    expect(config.limits).toEqual(DEFAULT_LIMITS);
+  });
+
+  it("reads each limit from its own variable, and treats an empty value as unset", () => {
+    const config = loadConfig({
+      MAX_DEPTH: "7",
+      MAX_COST: "",
+      MAX_BODY_BYTES: "2048",
+      CORS_ORIGINS: "https://a.example, https://b.example",
+    });
+    expect(config.limits.maxDepth).toBe(7);
+    expect(config.limits.maxCost).toBe(50_000);
+    expect(config.limits.maxBodyBytes).toBe(2048);
+    expect(config.corsOrigins).toEqual(["https://a.example", "https://b.example"]);
+  });
+
+  it.each([
+    [{ PORT: "abc" }, 'PORT must be a port number (0-65535), got "abc"'],
+    [{ PORT: "65536" }, 'PORT must be a port number (0-65535), got "65536"'],
+    [{ MAX_DEPTH: "0" }, 'MAX_DEPTH must be a whole number >= 1, got "0"'],
+    [{ MAX_COST: "1.5" }, 'MAX_COST must be a whole number >= 1, got "1.5"'],
+    [{ RATE_LIMIT_PER_MINUTE: "-1" }, 'RATE_LIMIT_PER_MINUTE must be a whole number >= 0, got "-1"'],
+    [{ LOADER_CACHE: "false" }, 'LOADER_CACHE must be "on" or "off", got "false"'],
+    [
+      { LOG_LEVEL: "loud" },
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',
+    ],
+  ])("refuses %j with a message naming the variable", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+});
