@@ -26,7 +26,7 @@ import {
 
 import { loadConfig } from "../server/config";
 import { isoName } from "../server/data/ingest";
-import { ASSERTION_MEANINGS } from "../server/domain/facts";
+import { ASSERTION_MEANINGS } from "../server/vocabulary";
 import { scenarios, type Vars } from "./scenarios";
 
 const ROOT = path.resolve(__dirname, "..");

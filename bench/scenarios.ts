@@ -10,7 +10,7 @@ import path from "node:path";
 
 import { Client } from "pg";
 
-import { NEED_AREAS } from "../server/domain/facts";
+import { NeedArea } from "../server/vocabulary";
 
 export type Vars = Record<string, unknown>;
 type Json = any;
@@ -141,18 +141,23 @@ export async function loadDataContext(databaseUrl: string): Promise<DataContext>
       "SELECT state_code FROM report_state WHERE report_id = $1 ORDER BY state_code",
       [report.id],
     );
-    const kinds = (await client.query<Record<string, string | null>>("SELECT * FROM assertion_kind")).rows;
-    const where = (test: (k: Record<string, any>) => boolean) => kinds.filter(test).map((k) => k.kind!);
+    const kinds = (
+      await client.query<{ kind: string; meaning: Record<string, any> }>(
+        "SELECT kind, meaning FROM assertion_kind",
+      )
+    ).rows;
+    const where = (test: (k: Record<string, any>) => boolean) =>
+      kinds.filter((k) => test(k.meaning)).map((k) => k.kind);
     return {
       reportId: report.id,
       finalisedOn: report.finalised_on,
       namedStates: states.rows.map((r) => r.state_code.trim()),
       kinds: {
-        obligation: where((k) => k.article !== null),
-        stockpileExisting: where((k) => k.stockpile_status === "EXISTING"),
-        stockpileAll: where((k) => k.stockpile_status !== null),
-        needAll: where((k) => k.need_area !== null),
-        needByArea: Object.fromEntries(NEED_AREAS.map((a) => [a, where((k) => k.need_area === a)])),
+        obligation: where((m) => m.obligation !== undefined),
+        stockpileExisting: where((m) => m.stockpile === "EXISTING"),
+        stockpileAll: where((m) => m.stockpile !== undefined),
+        needAll: where((m) => m.need !== undefined),
+        needByArea: Object.fromEntries(NeedArea.values.map((a) => [a, where((m) => m.need === a)])),
       },
     };
   } finally {
@@ -297,7 +302,7 @@ export function scenarios(ctx: DataContext): Scenario[] {
         const asOf = v.asOf as string;
         const vars: Vars = { reportId };
         for (const status of STATUSES) vars[`status_${status}`] = statusFilter(status, asOf);
-        for (const area of NEED_AREAS)
+        for (const area of NeedArea.values)
           vars[`need_${area}`] = {
             and: [statusFilter("STATE_PARTY", asOf), hasAssertion(reportId, ctx.kinds.needByArea[area])],
           };

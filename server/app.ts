@@ -34,7 +34,7 @@ import { armorRules, bodyRefusal, costLimitPlugin, documentGuard, refuseBatches 
 import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
-import { SharedRows } from "./loaders/shared-rows";
+import { SharedRows } from "./graph/shared-rows";
 import { buildGraphSchema } from "./schema";
 
 export type AppConfig = Pick<
@@ -327,11 +327,11 @@ const requestNotes: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response, operationName, request }) {
-        response.http.headers.set("x-sql-statements", String(contextValue.sql.statements));
+        response.http.headers.set("x-sql-statements", String(contextValue.db.statements));
         if (contextValue.res) {
           const notes = notesOf(contextValue.res);
           notes.operationName = operationName ?? request.operationName ?? undefined;
-          notes.sqlStatements = contextValue.sql.statements;
+          notes.sqlStatements = contextValue.db.statements;
           // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
           // not the raw ones Apollo holds before formatError.
           const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;

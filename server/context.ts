@@ -1,13 +1,60 @@
 import type { FastifyReply } from "fastify";
 
-import { type Reader, Sql } from "./db/sql";
-import type { ReportRow } from "./domain/report";
-import { createLoaders, type Loaders, type SharedRowsOfVersion } from "./loaders";
+import * as actions from "./actions/loaders";
+import { type Reader, RequestDb } from "./db/sql";
+import * as discrepancies from "./discrepancies/loaders";
+import * as findings from "./findings/loaders";
+import { createLoaders, type LoadersOf, type Rows, type SharedRowsOfVersion } from "./graph/loaders";
+import * as organisations from "./organisations/loaders";
+import { createReportLoader, type ReportLoader } from "./reports/loaders";
+import type { ReportRow } from "./reports/report";
+import * as states from "./states/loaders";
+import * as structure from "./structure/loaders";
 
-/** What every resolver of one request sees: its SQL handle and its own DataLoaders. */
+/**
+ * Every loader of a request, by name. Each name is also the name of the loader's share of the
+ * rows requests of one dataset version share: one object literal, so two loaders cannot be
+ * given one name (TypeScript refuses a repeated property).
+ */
+export const LOADERS = {
+  state: states.state,
+  stateAssertions: states.stateAssertions,
+  statesByFinding: states.statesByFinding,
+  statesByFootnote: states.statesByFootnote,
+  statesByParagraph: states.statesByParagraph,
+  statesByAction: states.statesByAction,
+  finding: findings.finding,
+  findingsByParagraph: findings.findingsByParagraph,
+  findingsByFootnote: findings.findingsByFootnote,
+  findingsByAction: findings.findingsByAction,
+  assertionsByFinding: findings.assertionsByFinding,
+  section: structure.section,
+  subheadingsBySection: structure.subheadingsBySection,
+  paragraph: structure.paragraph,
+  paragraphsBySection: structure.paragraphsBySection,
+  footnote: structure.footnote,
+  footnotesByParagraph: structure.footnotesByParagraph,
+  questionsBySection: structure.questionsBySection,
+  questionsByParagraph: structure.questionsByParagraph,
+  question: structure.question,
+  action: actions.action,
+  actionsByParagraph: actions.actionsByParagraph,
+  discrepancy: discrepancies.discrepancy,
+  discrepanciesByState: discrepancies.discrepanciesByState,
+  discrepanciesByFinding: discrepancies.discrepanciesByFinding,
+  discrepanciesByParagraph: discrepancies.discrepanciesByParagraph,
+  organisation: organisations.organisation,
+  useInstance: organisations.useInstance,
+};
+export type LoaderTableOfRequest = typeof LOADERS;
+
+/** What every resolver of one request sees: its database handle and its own loaders. */
 export interface Context {
-  sql: Sql;
-  loaders: Loaders;
+  db: RequestDb;
+  loaders: LoadersOf<LoaderTableOfRequest>;
+  /** Loaded values at once where shared, and whether they are. */
+  rows: Rows<LoaderTableOfRequest>;
+  reports: ReportLoader;
   /** State objects made in this request, by report, code and date: one per state, not per mention. */
   states: Map<string, unknown>;
   /** The HTTP reply, when the request came over HTTP (for cache headers and log notes). */
@@ -25,6 +72,14 @@ export function createContext(
   currentReport?: ReportRow | null,
   shared?: SharedRowsOfVersion,
 ): Context {
-  const sql = new Sql(reader);
-  return { sql, loaders: createLoaders(sql, currentReport ?? undefined, shared), states: new Map(), res };
+  const db = new RequestDb(reader);
+  const { loaders, rows } = createLoaders(LOADERS, db, shared);
+  return {
+    db,
+    loaders,
+    rows,
+    reports: createReportLoader(db, currentReport ?? undefined),
+    states: new Map(),
+    res,
+  };
 }

@@ -5,20 +5,22 @@ import fs from "node:fs";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 
-import { ActionResolver } from "./resolvers/action";
-import { CountsResolver } from "./resolvers/counts";
-import { DiscrepancyResolver } from "./resolvers/discrepancy";
-import { AssertionResolver, FindingResolver } from "./resolvers/finding";
-import { OrganisationResolver, UseInstanceResolver } from "./resolvers/organisation";
-import { ReportResolver } from "./resolvers/report";
-import { StateResolver } from "./resolvers/state";
+import { ActionResolver } from "./actions/resolver";
+import { CountsResolver } from "./counts/resolver";
+import { DiscrepancyResolver } from "./discrepancies/resolver";
+import { AssertionResolver, FindingResolver } from "./findings/resolver";
+import { OrganisationResolver, UseInstanceResolver } from "./organisations/resolver";
+import { ReportResolver } from "./reports/resolver";
+import { SearchResolver } from "./search/resolver";
+import { StateResolver } from "./states/resolver";
 import {
   DiscussionQuestionResolver,
   FootnoteResolver,
   ParagraphResolver,
   SectionResolver,
-} from "./resolvers/structure";
+} from "./structure/resolver";
 
+/** Each concept's resolvers: its folder holds its types, loaders, SQL and filter too. */
 export const resolvers = [
   ReportResolver,
   StateResolver,
@@ -33,6 +35,7 @@ export const resolvers = [
   OrganisationResolver,
   UseInstanceResolver,
   CountsResolver,
+  SearchResolver,
 ] as const;
 
 let schema: GraphQLSchema | undefined;

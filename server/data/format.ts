@@ -5,145 +5,17 @@
  * discussion questions), every state it names with the spellings it uses, and every finding:
  * a claim about a group of states or a number, with the paragraph and footnote behind it and
  * what it asserts about each state in typed form. Inconsistencies in the report are recorded as
- * discrepancies, never corrected.
+ * discrepancies, never corrected. The closed lists of words it uses (themes, groups, assertion
+ * kinds ...) are declared, with their meanings, in server/vocabulary/.
  *
  * The format is validated with zod; `parseReportFile` in ./validate.ts turns a file into a
  * `ReportDataset` or an error naming the file and the JSON path.
  */
 import { z } from "zod";
 
+import { AssertionKind, DiscrepancyKind, Group, OrganisationKind, Theme } from "../vocabulary";
+
 export const FORMAT_VERSION = 1;
-
-/** The group of states a finding speaks of, as the report words it. */
-export const GROUPS = [
-  "STATES_PARTIES",
-  "SIGNATORIES",
-  "STATES_NOT_PARTY",
-  /** "states" in the report's sense (paragraph 2): States Parties, signatories and States not Party. */
-  "STATES",
-  /** A finding that names members of several groups in one list, e.g. "one State Party and one signatory". */
-  "MIXED",
-  /** A figure about no group of states (submunitions destroyed, territories, countries). */
-  "NONE",
-] as const;
-
-export const THEMES = [
-  "UNIVERSALIZATION",
-  "STOCKPILE_DESTRUCTION",
-  "RETENTION",
-  "CLEARANCE",
-  "RISK_REDUCTION",
-  "VICTIM_ASSISTANCE",
-  "COOPERATION_AND_ASSISTANCE",
-  "TRANSPARENCY",
-  "NATIONAL_IMPLEMENTATION",
-  "IMPLEMENTATION_SUPPORT",
-  "COMPLIANCE",
-  "PARTNERSHIPS",
-  "GENERAL",
-] as const;
-
-/**
- * What a finding asserts about one state. Each kind feeds at most one derived fact (see
- * server/domain/facts.ts): an obligation by article, a stockpile status, an assistance need, an
- * assistance provided, a legislation status or a transparency record.
- */
-export const ASSERTION_KINDS = [
-  // General
-  "PRESIDED_MEETING",
-  "PREPARED_REPORT",
-  // Universalization
-  "JOINED_SINCE_FIRST_MEETING",
-  "DECLARED_RATIFICATION_CLOSE",
-  "INDICATED_RATIFICATION_IMMINENT",
-  "PROMOTED_ADHERENCE",
-  "ENCOURAGED_STATES_NOT_PARTY",
-  "FUNDED_CIVIL_SOCIETY_ADVOCACY",
-  "USED_CLUSTER_MUNITIONS",
-  "CLUSTER_MUNITIONS_USED_ON_TERRITORY",
-  "CONSIDERING_ACCESSION",
-  // Stockpile destruction (Article 3)
-  "DECLARED_DESTRUCTION_OBLIGATION",
-  "BEGAN_DESTRUCTION",
-  "PLANNING_DESTRUCTION",
-  "INITIATED_DESTRUCTION_TENDER",
-  "COMPLETED_DESTRUCTION",
-  "DECLARED_STOCKPILE",
-  "HAS_PREVIOUS_STOCKPILE",
-  "HAS_EXISTING_STOCKPILE",
-  "REPORTED_STOCKPILE_QUANTITIES",
-  "USED_LOW_COST_DESTRUCTION",
-  "WILL_COMPLETE_DESTRUCTION_EARLY",
-  "READY_TO_ASSIST_STOCKPILE_DESTRUCTION",
-  "READY_TO_SHARE_DESTRUCTION_EXPERTISE",
-  "RECEIVED_DESTRUCTION_TECHNICAL_ASSISTANCE",
-  "IDENTIFIED_DESTRUCTION_PARTNER",
-  // Retention (Article 3.6-3.8)
-  "RETAINS_CLUSTER_MUNITIONS",
-  "REPORTED_RETAINED_TYPES",
-  "REPORTED_RETAINED_QUANTITIES",
-  "DETERMINING_RETAINED_QUANTITIES",
-  "REPORTED_RETAINED_CONSUMPTION",
-  "RETAINS_INERT_ITEMS_ONLY",
-  // Clearance and risk reduction (Article 4)
-  "HAS_CLEARANCE_OBLIGATION",
-  "AMONG_MOST_AFFECTED",
-  "COMPLETED_CLEARANCE",
-  "REPORTED_CLEARANCE_PROGRESS",
-  "REPORTED_STEPS_ON_CONTAMINATION",
-  "REPORTED_CLEARANCE_METHODS",
-  "REPORTED_CONTAMINATED_AREAS",
-  "REPORTED_RISK_REDUCTION",
-  "WARNED_POPULATION",
-  // Victim assistance (Article 5)
-  "HAS_VICTIM_ASSISTANCE_OBLIGATION",
-  "AMONG_WORST_AFFECTED_BY_VICTIMS",
-  "ESTABLISHED_VICTIM_ASSISTANCE_COORDINATION",
-  "INTEGRATED_VICTIM_ASSISTANCE_COORDINATION",
-  /** Reviewed national plans, laws and policies (VAP Action #26; paragraph 48). */
-  "REVIEWED_NATIONAL_PLANS_AND_POLICIES",
-  "STARTED_VICTIM_DATA_COLLECTION",
-  "DEVELOPED_VICTIM_ASSISTANCE_PLANS",
-  "COOPERATES_WITH_SURVIVORS",
-  // International cooperation and assistance (Article 6)
-  "HAS_OPERATIVE_OBLIGATIONS",
-  "NEEDS_ASSISTANCE",
-  "NEEDS_ASSISTANCE_STOCKPILE_DESTRUCTION",
-  "NEEDS_ASSISTANCE_CLEARANCE_AND_RISK_REDUCTION",
-  "NEEDS_ASSISTANCE_VICTIM_ASSISTANCE",
-  "PROVIDED_FUNDING",
-  "RECEIVED_FUNDING",
-  "APPLIED_COOPERATION_ACTIONS",
-  // Implementation support
-  "PROPOSED_IMPLEMENTATION_SUPPORT_UNIT",
-  // Transparency (Article 7)
-  "SUBMITTED_VOLUNTARY_REPORT",
-  // National implementation (Article 9)
-  "ADOPTED_OR_DEEMS_LEGISLATION_SUFFICIENT",
-  "ADOPTED_SPECIFIC_LEGISLATION",
-  "EXISTING_LEGISLATION_ADEQUATE",
-  "LEGISLATION_IN_PROGRESS",
-  "INFORMED_STATE_AGENCIES",
-] as const;
-
-export const DISCREPANCY_KINDS = [
-  /** The count the report states differs from the number of states its footnote lists. */
-  "COUNT_MISMATCH",
-  /** The report gives one state two different statuses (State Party in one place, signatory in another). */
-  "STATUS_CONFLICT",
-  /** The report's status for a state contradicts the depositary record on the report's date. */
-  "DEPOSITARY_CONFLICT",
-  /** Two figures or lists of the report that should agree do not (e.g. a subset larger than its set). */
-  "CROSS_REFERENCE_MISMATCH",
-] as const;
-
-export const ORGANISATION_KINDS = [
-  "INTERNATIONAL_ORGANISATION",
-  "CIVIL_SOCIETY",
-  "UNITED_NATIONS",
-  "REGIONAL_ORGANISATION",
-  "CONVENTION_OFFICE",
-] as const;
 
 const iso3 = z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code in capitals");
 const isoDate = z.iso.date();
@@ -224,7 +96,7 @@ export const stateSchema = z.strictObject({
 
 export const actionSchema = z.strictObject({
   number: z.number().int().min(1).max(66),
-  theme: z.enum(THEMES),
+  theme: z.enum(Theme.values),
   /** Only where the report itself describes the action; otherwise null. */
   description: text.nullable(),
   paragraphs: z.array(z.number().int().positive()).min(1),
@@ -232,7 +104,7 @@ export const actionSchema = z.strictObject({
 
 export const assertionSchema = z.strictObject({
   state: iso3,
-  kind: z.enum(ASSERTION_KINDS),
+  kind: z.enum(AssertionKind.values),
   /** Free detail the report gives about this state in this finding ("which has begun to destroy its stockpiles"). */
   detail: text.nullable().default(null),
 });
@@ -242,8 +114,8 @@ export const findingSchema = z.strictObject({
   id: slug,
   paragraph: z.number().int().positive(),
   footnote: z.number().int().positive().nullable(),
-  group: z.enum(GROUPS),
-  theme: z.enum(THEMES),
+  group: z.enum(Group.values),
+  theme: z.enum(Theme.values),
   /** The count the report states, as a number; null where it states none ("several", "a number of"). */
   statedCount: z.number().int().nonnegative().nullable(),
   /** The count as the report words it ("Six", "15", "as many as 28"). */
@@ -277,7 +149,7 @@ export const discussionQuestionSchema = z.strictObject({
 
 export const discrepancySchema = z.strictObject({
   id: slug,
-  kind: z.enum(DISCREPANCY_KINDS),
+  kind: z.enum(DiscrepancyKind.values),
   description: text,
   /** What the report says, in its words. */
   reportSays: text,
@@ -293,7 +165,7 @@ export const organisationSchema = z.strictObject({
   key: slug,
   name: text,
   abbreviation: text.nullable(),
-  kind: z.enum(ORGANISATION_KINDS),
+  kind: z.enum(OrganisationKind.values),
   roles: z
     .array(z.strictObject({ role: text, paragraphs: z.array(z.number().int().positive()).min(1) }))
     .min(1),
@@ -340,7 +212,3 @@ export const participantsSchema = z.array(participantSchema).min(1);
 export type ReportDataset = z.infer<typeof reportDatasetSchema>;
 export type Finding = z.infer<typeof findingSchema>;
 export type Participant = z.infer<typeof participantSchema>;
-export type AssertionKind = (typeof ASSERTION_KINDS)[number];
-export type Theme = (typeof THEMES)[number];
-export type Group = (typeof GROUPS)[number];
-export type DiscrepancyKind = (typeof DISCREPANCY_KINDS)[number];

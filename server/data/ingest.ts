@@ -4,9 +4,10 @@ import path from "node:path";
 
 import countries from "i18n-iso-countries";
 import english from "i18n-iso-countries/langs/en.json";
+import { type SQL, sql } from "pg-sql2";
 import type { DataSource, EntityManager } from "typeorm";
 
-import { ASSERTION_MEANINGS } from "../domain/facts";
+import { ASSERTION_MEANINGS, type AssertionMeanings, factsOfMeaning, vocabularyVersion } from "../vocabulary";
 import type { Participant, ReportDataset } from "./format";
 import { FORMAT_VERSION } from "./format";
 import { expandActions, parseParticipantsFile, parseReportFile } from "./validate";
@@ -14,7 +15,7 @@ import { expandActions, parseParticipantsFile, parseReportFile } from "./validat
 countries.registerLocale(english);
 
 /** Bump when the ingest writes differently, so that databases holding an older load reload. */
-const INGEST_VERSION = 2;
+const INGEST_VERSION = 3;
 
 export interface IngestResult {
   reportId: string;
@@ -28,13 +29,17 @@ export interface IngestResult {
  * first, then written in one transaction that replaces the report as a unit. Idempotent: a
  * second run with the same files changes nothing. An invalid file throws a DatasetError before
  * any write. This is the one path used by `npm start`, `npm run ingest` and the tests.
+ *
+ * `meanings` is what each assertion kind means (the vocabulary's, unless a test gives others):
+ * written with the report and hashed into its version, so a changed meaning reloads the data.
  */
 export async function ingestReport(
   dataSource: DataSource,
   reportFile: string,
   participantsFile: string,
+  meanings: AssertionMeanings = ASSERTION_MEANINGS,
 ): Promise<IngestResult> {
-  const datasetVersion = versionOf(reportFile, participantsFile);
+  const datasetVersion = versionOf(reportFile, participantsFile, meanings);
   // The version hashes the files' bytes: a database that already holds it got these very files,
   // validated when they were loaded. Every start takes this path, so skip the parse there.
   const [loaded] = await dataSource.query("SELECT id FROM report WHERE dataset_version = $1", [
@@ -54,7 +59,7 @@ export async function ingestReport(
 
     await writeStates(tx, dataset, participants);
     await writeParticipation(tx, participants);
-    await writeAssertionKinds(tx);
+    await writeAssertionKinds(tx, meanings);
     await tx.query("DELETE FROM report WHERE id = $1", [reportId]);
     await writeReport(tx, dataset, datasetVersion);
     await pruneStates(tx);
@@ -65,7 +70,14 @@ export async function ingestReport(
   // Fresh statistics, so that the planner sizes the new rows right at once (before an ANALYZE
   // the tables look empty to it, and it nested-loops over whole tables); it also re-plans the
   // statements requests hold prepared.
-  if (result.changed) await dataSource.query(`ANALYZE ${DATA_TABLES.join(", ")}`);
+  if (result.changed)
+    await run(
+      dataSource,
+      sql`ANALYZE ${sql.join(
+        DATA_TABLES.map((t) => sql.identifier(t)),
+        ", ",
+      )}`,
+    );
   return result;
 }
 
@@ -102,29 +114,57 @@ export function reportFilesIn(dir: string): string[] {
     .map((name) => path.join(dir, name));
 }
 
-/** A dataset's version: the files' content and the ingest's own version. */
-export function versionOf(reportFile: string, participantsFile: string): string {
+/** A dataset's version: the files' content, the vocabulary's meanings and the ingest's own version. */
+export function versionOf(
+  reportFile: string,
+  participantsFile: string,
+  meanings: AssertionMeanings = ASSERTION_MEANINGS,
+): string {
   const hash = crypto.createHash("sha256");
-  hash.update(`format ${FORMAT_VERSION} ingest ${INGEST_VERSION}\n`);
+  hash.update(
+    `format ${FORMAT_VERSION} ingest ${INGEST_VERSION} vocabulary ${vocabularyVersion(meanings)}\n`,
+  );
   hash.update(fs.readFileSync(reportFile));
   hash.update(fs.readFileSync(participantsFile));
   return hash.digest("hex").slice(0, 16);
 }
 
+/** Runs a pg-sql2 statement in the ingest's transaction (or on the DataSource). */
+function run(tx: EntityManager | DataSource, statement: SQL): Promise<unknown> {
+  const { text, values } = sql.compile(statement);
+  return tx.query(text, values as unknown[]);
+}
+
+/** The SQL types of an insert's columns, by column name. */
+const types = {
+  text: sql`text`,
+  integer: sql`integer`,
+  boolean: sql`boolean`,
+  date: sql`date`,
+  jsonb: sql`jsonb`,
+  "text[]": sql`text[]`,
+  "integer[]": sql`integer[]`,
+} as const;
+type ColumnType = keyof typeof types;
+
 /** Inserts rows through jsonb_to_recordset: one statement per table whatever the row count. */
 async function insertRows(
   tx: EntityManager,
   table: string,
-  columns: Record<string, string>,
+  columns: Record<string, ColumnType>,
   rows: Record<string, unknown>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const names = Object.keys(columns);
-  const quoted = names.map((n) => `"${n}"`).join(", ");
-  const definition = names.map((n) => `"${n}" ${columns[n]}`).join(", ");
-  await tx.query(
-    `INSERT INTO ${table} (${quoted}) SELECT ${quoted} FROM jsonb_to_recordset($1::jsonb) AS x(${definition})`,
-    [JSON.stringify(rows)],
+  const names = Object.keys(columns).map((name) => sql.identifier(name));
+  const quoted = sql.join(names, ", ");
+  const definition = sql.join(
+    Object.entries(columns).map(([name, type]) => sql`${sql.identifier(name)} ${types[type]}`),
+    ", ",
+  );
+  await run(
+    tx,
+    sql`INSERT INTO ${sql.identifier(table)} (${quoted})
+      SELECT ${quoted} FROM jsonb_to_recordset(${sql.value(JSON.stringify(rows))}::jsonb) AS x(${definition})`,
   );
 }
 
@@ -189,36 +229,17 @@ async function writeParticipation(tx: EntityManager, participants: Participant[]
   );
 }
 
-async function writeAssertionKinds(tx: EntityManager) {
+async function writeAssertionKinds(tx: EntityManager, meanings: AssertionMeanings) {
   await tx.query("DELETE FROM assertion_kind");
   await insertRows(
     tx,
     "assertion_kind",
-    {
-      kind: "text",
-      theme: "text",
-      description: "text",
-      article: "integer",
-      obligation_status: "text",
-      stockpile_status: "text",
-      need_area: "text",
-      assistance_kind: "text",
-      legislation_status: "text",
-      contamination: "boolean",
-      voluntary_report: "boolean",
-    },
-    Object.entries(ASSERTION_MEANINGS).map(([kind, m]) => ({
+    { kind: "text", theme: "text", description: "text", meaning: "jsonb" },
+    Object.entries(meanings).map(([kind, m]) => ({
       kind,
       theme: m.theme,
       description: m.description,
-      article: m.obligation?.article ?? null,
-      obligation_status: m.obligation?.status ?? null,
-      stockpile_status: m.stockpile ?? null,
-      need_area: m.need ?? null,
-      assistance_kind: m.assistance ?? null,
-      legislation_status: m.legislation ?? null,
-      contamination: m.contamination ?? false,
-      voluntary_report: m.voluntaryReport ?? false,
+      meaning: factsOfMeaning(m),
     })),
   );
 }

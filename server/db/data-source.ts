@@ -5,6 +5,7 @@ import { DataSource } from "typeorm";
 
 import { InitialSchema1764250000000 } from "./migrations/1764250000000-InitialSchema";
 import { FilterIndexes1764260000000 } from "./migrations/1764260000000-FilterIndexes";
+import { AssertionMeaning1764270000000 } from "./migrations/1764270000000-AssertionMeaning";
 
 // Dates stay "YYYY-MM-DD" strings: a calendar date has no time zone to shift it.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -25,7 +26,7 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     url,
     synchronize: false,
     migrationsRun: false,
-    migrations: [InitialSchema1764250000000, FilterIndexes1764260000000],
+    migrations: [InitialSchema1764250000000, FilterIndexes1764260000000, AssertionMeaning1764270000000],
     entities: [],
     logging: false,
     extra: {

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 
 import type { Pool, QueryConfig } from "pg";
+import { type SQL, sql } from "pg-sql2";
 import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
@@ -101,15 +102,17 @@ export class Reader {
 /**
  * The per-request handle on the database: every SQL statement of a request goes through it, so
  * a request can tell how many statements it issued (tests and the benchmark read this).
+ * Statements are pg-sql2 fragments: values are bound parameters by construction, never text.
  */
-export class Sql {
+export class RequestDb {
   statements = 0;
 
   constructor(private readonly reader: Reader) {}
 
-  async query<Row = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<Row[]> {
-    params.forEach(assertNoNul);
+  async query<Row = Record<string, unknown>>(statement: SQL): Promise<Row[]> {
+    const { text, values } = sql.compile(statement);
+    values.forEach(assertNoNul);
     this.statements += 1;
-    return this.reader.query<Row>(text, params);
+    return this.reader.query<Row>(text, values as unknown[]);
   }
 }

@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
 import { DATASET_CHANNEL } from "../data/ingest";
-import type { ReportRow } from "../domain/report";
+import type { ReportRow } from "../reports/report";
 
 /**
  * The version of the data being served: one hash of every loaded report's dataset version. The

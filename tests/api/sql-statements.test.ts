@@ -1,18 +1,18 @@
 /**
  * Relations resolve through per-request DataLoaders: one SQL statement per relation level, however
  * many rows the level has. These tests count the statements a request issues (the
- * `x-sql-statements` header) and look at the statements themselves (a spy on the Reader the
- * request-scoped `Sql` handle calls), the way graphql/dataloader's tests assert how the backend
- * was called.
+ * `x-sql-statements` header) and look at the keys each statement was given (a spy on the Reader the
+ * request's database handle calls), the way graphql/dataloader's tests assert how the backend was
+ * called. Which statements each question sends is kept as data: ./statements/ (statements.test.ts).
  */
 import "reflect-metadata";
 
 import { MAX_PREPARED_STATEMENTS, PreparedStatements } from "../../server/db/sql";
 import { createContext } from "../../server/context";
 import { DEFAULT_LIMITS } from "../../server/config";
-import { type ParagraphRow, toParagraph } from "../../server/domain/structure";
-import { scopedKey } from "../../server/loaders";
-import { ParagraphResolver } from "../../server/resolvers/structure";
+import { inReport } from "../../server/graph/loaders";
+import { ParagraphResolver } from "../../server/structure/resolver";
+import { type ParagraphRow, toParagraph } from "../../server/structure/structure";
 import { startTestServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -50,50 +50,12 @@ async function run(query: string) {
   return { data: response.data as any, count: response.sqlStatements, issued: statements };
 }
 
-/** What a statement reads, recognised by its text. */
-function label(text: string): string {
-  const sql = text.replace(/\s+/g, " ");
-  if (/^SELECT \* FROM report ORDER BY synthetic/.test(sql)) return "current report";
-  if (/^SELECT \* FROM report WHERE id = ANY/.test(sql)) return "report";
-  if (/^WITH matched AS \( ?SELECT .* FROM state s/.test(sql)) {
-    return /json_agg/.test(sql) ? "states page with their assertions" : "states page";
-  }
-  if (/FROM assertion a JOIN assertion_kind k .* a\.state_code = ANY/.test(sql))
-    return "assertions of states";
-  if (/FROM paragraph WHERE report_id = \$1 AND number = ANY/.test(sql)) return "paragraphs";
-  if (/FROM footnote WHERE report_id = \$1 AND paragraph_number = ANY/.test(sql))
-    return "footnotes of paragraphs";
-  if (/^SELECT f\.footnote_number AS via, .* FROM finding f/.test(sql)) return "states of footnotes";
-  if (/^WITH matched AS \( ?SELECT f\.\* FROM finding f/.test(sql)) return "findings page";
-  if (/^SELECT f\.id AS via, .* FROM finding f/.test(sql)) return "states of findings";
-  if (/FROM footnote WHERE report_id = \$1 AND number = ANY/.test(sql)) return "footnotes";
-  return sql.slice(0, 80);
-}
-
 const FIVE_LEVELS = (first: number) => `{ states(first: ${first}) { nodes { code
   findings { key paragraph { number footnotes { number states { code } } } } } } }`;
 
-describe("How many SQL statements does a deep query over all states issue?", () => {
-  it("issues one statement per relation level for five levels: the same 4 for 5 states as for 100", async () => {
-    // states -> findings -> paragraph -> footnotes -> states: the report in scope costs nothing
-    // (the server reads the current report with the dataset version, outside requests); the page
-    // brings its states' assertions (hence their findings) in its own statement; each of the 3
-    // relation levels below takes 1 (its DataLoader batches all the keys of the level). 1 + 3 = 4.
-    const five = await run(FIVE_LEVELS(5));
-    const hundred = await run(FIVE_LEVELS(100));
-    expect(five.data.states.nodes).toHaveLength(5);
-    expect(hundred.data.states.nodes).toHaveLength(100);
-    const expected = [
-      "states page with their assertions",
-      "paragraphs",
-      "footnotes of paragraphs",
-      "states of footnotes",
-    ];
-    expect(five.issued.map((s) => label(s.text))).toEqual(expected);
-    expect(hundred.issued.map((s) => label(s.text))).toEqual(expected);
-    expect([five.count, hundred.count]).toEqual([4, 4]);
-  });
-
+describe("Does each relation level ask its loader once, with every key of the level?", () => {
+  // The statements of this question and their count are a fixture (statements/five-levels-from-100-states):
+  // the page of states with their assertions, then paragraphs, footnotes of paragraphs and states of footnotes.
   it("asks each level's loader once with every key of the level", async () => {
     const { data, issued } = await run(FIVE_LEVELS(100));
     const codes: string[] = data.states.nodes.map((s: any) => s.code);
@@ -102,65 +64,20 @@ describe("How many SQL statements does a deep query over all states issue?", () 
     const footnotes = [
       ...new Set<number>(findings.flatMap((f: any) => f.paragraph.footnotes.map((n: any) => n.number))),
     ];
-    const keysOf = (what: string) => issued.find((s) => label(s.text) === what)!.params[1] as unknown[];
-    // The 100 states of the page come with their assertions: no second statement for them.
+    // Each level's statement takes the report, then the level's keys.
+    const keysOf = (level: number) => issued[level].params[1] as unknown[];
     expect(codes).toHaveLength(100);
-    expect(issued.map((s) => label(s.text))).not.toContain("assertions of states");
+    expect(issued).toHaveLength(4);
     // Every paragraph any of their findings stands in, each asked once.
-    expect(sorted(keysOf("paragraphs"))).toEqual(sorted(paragraphs));
-    expect(sorted(keysOf("footnotes of paragraphs"))).toEqual(sorted(paragraphs));
-    expect(sorted(keysOf("states of footnotes"))).toEqual(sorted(footnotes));
+    expect(sorted(keysOf(1))).toEqual(sorted(paragraphs));
+    expect(sorted(keysOf(2))).toEqual(sorted(paragraphs));
+    expect(sorted(keysOf(3))).toEqual(sorted(footnotes));
     // The page is not trivial: many states, findings and footnotes were fetched in those 4.
     expect([findings.length > 100, paragraphs.length > 20, footnotes.length > 20]).toEqual([
       true,
       true,
       true,
     ]);
-  });
-
-  it("does not bring a state's assertions along when only its filtered findings are asked", async () => {
-    // Filtered findings read their own statement; the state's assertions would be wasted (at 100x
-    // a state's assertions are 2 MB of JSON).
-    const filtered = await run(
-      `{ state(code: "LAO") { findings(filter: { themeIn: [CLEARANCE] }) { key } } }`,
-    );
-    expect(filtered.issued).toHaveLength(2);
-    expect(filtered.issued[0].text).not.toMatch(/json_agg/);
-    expect(filtered.data.state.findings.length).toBeGreaterThan(0);
-    // Unfiltered, the state's findings come from its assertions, in the same statement.
-    const all = await run(`{ state(code: "LAO") { findings { key } } }`);
-    expect(all.issued).toHaveLength(1);
-    expect(all.issued[0].text).toMatch(/json_agg/);
-  });
-
-  it("answers a page past the end of the paragraphs or footnotes with its total in one statement", async () => {
-    const last = await run(`{ paragraphs(first: 100) { pageInfo { endCursor } } }`);
-    const after = last.data.paragraphs.pageInfo.endCursor;
-    const past = await run(`{ paragraphs(first: 5, after: "${after}") { totalCount nodes { number } } }`);
-    expect(past.data.paragraphs).toEqual({ totalCount: 80, nodes: [] });
-    expect(past.count).toBe(1);
-    const notes = await run(`{ footnotes(first: 5, after: "${after}") { totalCount nodes { number } } }`);
-    expect(notes.data.footnotes).toEqual({ totalCount: 77, nodes: [] });
-    expect(notes.count).toBe(1);
-  });
-
-  it("stays at one statement per level when the list starts from findings", async () => {
-    // findings -> states -> findings -> footnote -> states: 1 + 4 = 5 again, for 10 or 100
-    // findings (a state's findings come from the same assertions-of-states loader).
-    const query = (first: number) => `{ findings(first: ${first}) { nodes { key
-      states { code findings { key footnote { number states { code } } } } } } }`;
-    const ten = await run(query(10));
-    const hundred = await run(query(100));
-    const expected = [
-      "findings page",
-      "states of findings",
-      "assertions of states",
-      "footnotes",
-      "states of footnotes",
-    ];
-    expect(ten.issued.map((s) => label(s.text))).toEqual(expected);
-    expect(hundred.issued.map((s) => label(s.text))).toEqual(expected);
-    expect([ten.count, hundred.count]).toEqual([5, 5]);
   });
 });
 
@@ -229,11 +146,11 @@ describe("Do requests of one dataset version share the rows they read?", () => {
   it("hands over shared rows at once, so a big answer completes without a promise per field", async () => {
     const first = await shared.graphql(`{ report { key } paragraph(number: 29) { number section { key } } }`);
     expect(first.errors).toBeUndefined();
-    const key = scopedKey((first.data as any).report.key, 29);
+    const key = inReport((first.data as any).report.key, 29);
     const rows = shared.sharedRows!;
     const contextOf = (version: string | null) =>
       createContext(shared.reader, undefined, undefined, { rows, version });
-    const now = (version: string | null) => contextOf(version).loaders.now("paragraph", key);
+    const now = (version: string | null) => contextOf(version).rows.now("paragraph", key);
     const inHand = now(rows.currentVersion);
     expect(inHand).not.toBeInstanceOf(Promise);
     expect(inHand).toMatchObject({ number: 29 });
@@ -254,8 +171,8 @@ describe("Do requests of one dataset version share the rows they read?", () => {
     const rows = shared.sharedRows!;
     const version = rows.currentVersion;
     expect(version).toEqual(expect.any(String));
-    expect(rows.storeFor("paragraph", version)).toBeDefined();
-    expect(rows.storeFor("paragraph", "some-other-version")).toBeUndefined();
+    expect(rows.cacheFor("paragraph", version)).toBeDefined();
+    expect(rows.cacheFor("paragraph", "some-other-version")).toBeUndefined();
     rows.useVersion("next-version");
     expect(rows.size).toBe(0);
     // A request that started with the old version reads from PostgreSQL again, and is right.

@@ -7,7 +7,7 @@ import type { DataSource } from "typeorm";
 import { type AppConfig, createApp } from "../../server/app";
 import { loadConfig } from "../../server/config";
 import type { Reader } from "../../server/db/sql";
-import type { SharedRows } from "../../server/loaders/shared-rows";
+import type { SharedRows } from "../../server/graph/shared-rows";
 import { openLoadedDataSource } from "./database";
 
 export interface GraphQLResponse<Data = Record<string, any>> {

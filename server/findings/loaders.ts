@@ -1,0 +1,51 @@
+/** How findings and their assertions are read in batches. */
+import { sql } from "pg-sql2";
+
+import { oneRow, rowsPer } from "../graph/loaders";
+import type { AssertionRow, FindingRow } from "./finding";
+import { findingColumns } from "./sql";
+
+const f = sql.identifier("f");
+
+export const finding = oneRow<FindingRow, string>(
+  (reportId, ids) =>
+    sql`SELECT ${findingColumns(f)} FROM finding ${f}
+      WHERE ${f}.report_id = ${sql.value(reportId)} AND ${f}.id = ANY(${sql.value(ids)})`,
+  (row) => row.id,
+);
+
+export const findingsByParagraph = rowsPer<FindingRow, number>(
+  (reportId, numbers) =>
+    sql`SELECT ${findingColumns(f)} FROM finding ${f}
+      WHERE ${f}.report_id = ${sql.value(reportId)} AND ${f}.paragraph_number = ANY(${sql.value(numbers)}::int[])
+      ORDER BY ${f}.position`,
+  (row) => [row.paragraph_number],
+);
+
+export const findingsByFootnote = rowsPer<FindingRow, number>(
+  (reportId, numbers) =>
+    sql`SELECT ${findingColumns(f)} FROM finding ${f}
+      WHERE ${f}.report_id = ${sql.value(reportId)} AND ${f}.footnote_number = ANY(${sql.value(numbers)}::int[])
+      ORDER BY ${f}.position`,
+  (row) => (row.footnote_number === null ? [] : [row.footnote_number]),
+);
+
+export const findingsByAction = rowsPer<FindingRow, number>(
+  (reportId, numbers) =>
+    sql`SELECT ${findingColumns(f)} FROM finding ${f}
+      WHERE ${f}.report_id = ${sql.value(reportId)} AND ${f}.actions && ${sql.value(numbers)}::int[]
+      ORDER BY ${f}.position`,
+  (row) => row.actions,
+);
+
+const a = sql.identifier("a");
+const k = sql.identifier("k");
+
+/** What each finding asserts, with what each kind means as the database holds it. */
+export const assertionsByFinding = rowsPer<AssertionRow, string>(
+  (reportId, ids) =>
+    sql`SELECT ${a}.*, ${k}.description FROM assertion ${a} JOIN assertion_kind ${k} ON ${k}.kind = ${a}.kind
+      WHERE ${a}.report_id = ${sql.value(reportId)} AND ${a}.finding_id = ANY(${sql.value(ids)})
+      ORDER BY ${a}.finding_id, ${a}.position`,
+  (row) => [row.finding_id],
+);

@@ -1,0 +1,67 @@
+/** The SQL that reads states: their rows, their status on a date, and their assertions. */
+import { type SQL, sql } from "pg-sql2";
+
+import { findingColumns } from "../findings/sql";
+
+/** The aliases of the tables a StateRow is read from. */
+export const s = sql.identifier("s");
+export const p = sql.identifier("p");
+const rs = sql.identifier("rs");
+
+/** Joins state `s` with its participation `p` and how report `report` names it (`rs`). */
+export function stateJoins(report: SQL): SQL {
+  return sql`LEFT JOIN participation ${p} ON ${p}.state_code = ${s}.code
+    LEFT JOIN report_state ${rs} ON ${rs}.state_code = ${s}.code AND ${rs}.report_id = ${report}`;
+}
+
+/** state `s` with its participation `p` and how report `report` names it. */
+export const stateFrom = (report: SQL): SQL => sql`state ${s} ${stateJoins(report)}`;
+
+/** The columns of a StateRow, from `stateFrom`. */
+export const STATE_COLUMNS = sql`${s}.code, ${s}.name, ${p}.depositary_name, ${p}.signed, ${p}.joined,
+  ${p}.joined_by, ${p}.withdrawal_effective, ${p}.sources, ${rs}.spellings, ${rs}.note`;
+
+/** The GROUP BY keys that make STATE_COLUMNS one row per state. */
+export const STATE_GROUP = sql`${s}.code, ${p}.state_code, ${rs}.report_id, ${rs}.state_code`;
+
+/** A state's spellings in the report, for a name lookup. */
+export const STATE_SPELLINGS = sql`${rs}.spellings`;
+
+/** The SQL twin of statusOn (./state.ts): the status of `p`'s state on date `asOf`. */
+export function statusSql(asOf: SQL): SQL {
+  return sql`(CASE WHEN ${p}.withdrawal_effective <= ${asOf}::date THEN 'NOT_PARTY'
+    WHEN ${p}.joined <= ${asOf}::date THEN 'STATE_PARTY'
+    WHEN ${p}.signed <= ${asOf}::date THEN 'SIGNATORY'
+    ELSE 'NOT_PARTY' END)`;
+}
+
+const a = sql.identifier("a");
+const k = sql.identifier("k");
+const f = sql.identifier("f");
+
+/** The columns of a StateAssertionRow (./facts.ts), from STATE_ASSERTION_SOURCE. */
+export const STATE_ASSERTION_COLUMNS = sql`${a}.state_code, ${a}.kind, ${a}.detail,
+  ${a}.position AS assertion_position, ${k}.meaning, ${findingColumns(f)}`;
+
+/** A state's assertions (`a`), what their kinds mean (`k`) and the findings that make them (`f`). */
+export const STATE_ASSERTION_SOURCE = sql`assertion ${a}
+  JOIN assertion_kind ${k} ON ${k}.kind = ${a}.kind
+  JOIN finding ${f} ON ${f}.report_id = ${a}.report_id AND ${f}.id = ${a}.finding_id`;
+
+/** The assertions of the states `codes` in report `report`, in report order. */
+export function stateAssertionsOf(report: SQL, codes: SQL): SQL {
+  return sql`SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
+    WHERE ${a}.report_id = ${report} AND ${a}.state_code = ANY(${codes})
+    ORDER BY ${f}.position, ${a}.position`;
+}
+
+/**
+ * A sub-select giving, for state `s`, its assertions in the report as a JSON array of
+ * StateAssertionRow: lets a list of states bring its facts in the same statement.
+ */
+export function stateAssertionsJson(report: SQL): SQL {
+  const x = sql.identifier("x");
+  return sql`(SELECT coalesce(json_agg(${x} ORDER BY ${x}.position, ${x}.assertion_position), '[]')
+    FROM (SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
+          WHERE ${a}.report_id = ${report} AND ${a}.state_code = ${s}.code) ${x})`;
+}
