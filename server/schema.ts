@@ -12,6 +12,7 @@ import { AssertionResolver, FindingResolver } from "./findings/resolver";
 import { OrganisationResolver, UseInstanceResolver } from "./organisations/resolver";
 import { ReportResolver } from "./reports/resolver";
 import { SearchResolver } from "./search/resolver";
+import { StateFactsResolver } from "./states/fact-fields";
 import { StateResolver } from "./states/resolver";
 import {
   DiscussionQuestionResolver,
@@ -24,6 +25,7 @@ import {
 export const resolvers = [
   ReportResolver,
   StateResolver,
+  StateFactsResolver,
   FindingResolver,
   AssertionResolver,
   SectionResolver,

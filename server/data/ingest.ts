@@ -10,7 +10,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import { ASSERTION_MEANINGS, type AssertionMeanings, factsOfMeaning, vocabularyVersion } from "../vocabulary";
 import type { Participant, ReportDataset } from "./format";
 import { FORMAT_VERSION } from "./format";
-import { expandActions, parseParticipantsFile, parseReportFile } from "./validate";
+import { type ColumnType, reportRow, rowsOfReport } from "./report-rows";
+import { parseParticipantsFile, parseReportFile } from "./validate";
 
 countries.registerLocale(english);
 
@@ -136,7 +137,7 @@ function run(tx: EntityManager | DataSource, statement: SQL): Promise<unknown> {
 }
 
 /** The SQL types of an insert's columns, by column name. */
-const types = {
+const types: Record<ColumnType, SQL> = {
   text: sql`text`,
   integer: sql`integer`,
   boolean: sql`boolean`,
@@ -144,8 +145,7 @@ const types = {
   jsonb: sql`jsonb`,
   "text[]": sql`text[]`,
   "integer[]": sql`integer[]`,
-} as const;
-type ColumnType = keyof typeof types;
+};
 
 /** Inserts rows through jsonb_to_recordset: one statement per table whatever the row count. */
 async function insertRows(
@@ -245,274 +245,18 @@ async function writeAssertionKinds(tx: EntityManager, meanings: AssertionMeaning
 }
 
 async function writeReport(tx: EntityManager, d: ReportDataset, datasetVersion: string) {
-  const r = d.report;
-  const reportId = r.id;
-  await tx.query(
-    `INSERT INTO report (id, title, synthetic, meeting_name, meeting_abbreviation, meeting_city, meeting_month,
-       period_from_meeting, period_from_abbreviation, period_from_city, period_from, period_to, finalised_on,
-       submitted_by_role, submitted_by_state, prepared_by_capacity, prepared_by_state, prepared_by_footnote,
-       source_file, source_sha256, note, dataset_version)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22)`,
-    [
-      reportId,
-      r.title,
-      r.synthetic,
-      r.meeting.name,
-      r.meeting.abbreviation,
-      r.meeting.city,
-      r.meeting.month,
-      r.period.fromMeeting,
-      r.period.fromAbbreviation,
-      r.period.fromCity,
-      r.period.from,
-      r.period.to,
-      r.finalisedOn,
-      r.submittedBy.role,
-      r.submittedBy.state,
-      r.preparedBy.capacity,
-      r.preparedBy.state,
-      r.preparedBy.footnote,
-      r.source?.file ?? null,
-      r.source?.sha256 ?? null,
-      r.note,
-      datasetVersion,
-    ],
-  );
-  const withReport = <T extends object>(rows: T[]) => rows.map((row) => ({ report_id: reportId, ...row }));
-
-  await insertRows(
+  const row = { ...reportRow(d), dataset_version: datasetVersion };
+  const names = Object.keys(row);
+  await run(
     tx,
-    "report_state",
-    { report_id: "text", state_code: "text", spellings: "text[]", note: "text" },
-    withReport(d.states.map((s) => ({ state_code: s.code, spellings: s.spellings, note: s.note }))),
+    sql`INSERT INTO report (${sql.join(
+      names.map((name) => sql.identifier(name)),
+      ", ",
+    )})
+      VALUES (${sql.join(
+        Object.values(row).map((value) => sql.value(value)),
+        ", ",
+      )})`,
   );
-  await insertRows(
-    tx,
-    "section",
-    { report_id: "text", key: "text", numeral: "text", title: "text", position: "integer" },
-    withReport(d.sections.map((s, i) => ({ key: s.key, numeral: s.numeral, title: s.title, position: i }))),
-  );
-  await insertRows(
-    tx,
-    "subheading",
-    { report_id: "text", section_key: "text", position: "integer", title: "text", paragraphs: "integer[]" },
-    withReport(
-      d.sections.flatMap((s) =>
-        s.subheadings.map((h, i) => ({
-          section_key: s.key,
-          position: i,
-          title: h.title,
-          paragraphs: h.paragraphs,
-        })),
-      ),
-    ),
-  );
-  await insertRows(
-    tx,
-    "paragraph",
-    { report_id: "text", number: "integer", section_key: "text", subheading: "text", text: "text" },
-    withReport(
-      d.paragraphs.map((p) => ({
-        number: p.number,
-        section_key: p.section,
-        subheading: p.subheading,
-        text: p.text,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    "footnote",
-    { report_id: "text", number: "integer", paragraph_number: "integer", anchor: "text", text: "text" },
-    withReport(
-      d.footnotes.map((f) => ({
-        number: f.number,
-        paragraph_number: f.paragraph,
-        anchor: f.anchor,
-        text: f.text,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    "action",
-    { report_id: "text", number: "integer", theme: "text", description: "text", paragraphs: "integer[]" },
-    withReport(d.actions),
-  );
-  await insertRows(
-    tx,
-    "finding",
-    {
-      report_id: "text",
-      id: "text",
-      position: "integer",
-      paragraph_number: "integer",
-      footnote_number: "integer",
-      group: "text",
-      theme: "text",
-      stated_count: "integer",
-      stated_count_text: "text",
-      unit: "text",
-      list_is_partial: "boolean",
-      articles: "integer[]",
-      actions: "integer[]",
-      quote: "text",
-      summary: "text",
-      note: "text",
-      listed_count: "integer",
-    },
-    withReport(
-      d.findings.map((f, i) => ({
-        id: f.id,
-        position: i,
-        paragraph_number: f.paragraph,
-        footnote_number: f.footnote,
-        group: f.group,
-        theme: f.theme,
-        stated_count: f.statedCount,
-        stated_count_text: f.statedCountText,
-        unit: f.unit,
-        list_is_partial: f.listIsPartial,
-        articles: f.articles,
-        actions: expandActions(f.actions),
-        quote: f.quote,
-        summary: f.summary,
-        note: f.note,
-        listed_count: new Set(f.assertions.map((a) => a.state)).size,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    "assertion",
-    {
-      report_id: "text",
-      finding_id: "text",
-      position: "integer",
-      state_code: "text",
-      kind: "text",
-      detail: "text",
-    },
-    withReport(
-      d.findings.flatMap((f) =>
-        f.assertions.map((a, i) => ({
-          finding_id: f.id,
-          position: i,
-          state_code: a.state,
-          kind: a.kind,
-          detail: a.detail,
-        })),
-      ),
-    ),
-  );
-  await insertRows(
-    tx,
-    "discussion_question",
-    {
-      report_id: "text",
-      paragraph_number: "integer",
-      letter: "text",
-      item: "text",
-      position: "integer",
-      text: "text",
-    },
-    withReport(
-      d.discussionQuestions.map((q, i) => ({
-        paragraph_number: q.paragraph,
-        letter: q.letter,
-        item: q.item ?? "",
-        position: i,
-        text: q.text,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    "discrepancy",
-    {
-      report_id: "text",
-      id: "text",
-      position: "integer",
-      kind: "text",
-      description: "text",
-      report_says: "text",
-      other_side_says: "text",
-      paragraphs: "integer[]",
-      footnotes: "integer[]",
-      states: "text[]",
-      findings: "text[]",
-    },
-    withReport(
-      d.discrepancies.map((x, i) => ({
-        id: x.id,
-        position: i,
-        kind: x.kind,
-        description: x.description,
-        report_says: x.reportSays,
-        other_side_says: x.otherSideSays,
-        paragraphs: x.paragraphs,
-        footnotes: x.footnotes,
-        states: x.states,
-        findings: x.findings,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    "organisation",
-    { report_id: "text", key: "text", position: "integer", name: "text", abbreviation: "text", kind: "text" },
-    withReport(
-      d.organisations.map((o, i) => ({
-        key: o.key,
-        position: i,
-        name: o.name,
-        abbreviation: o.abbreviation,
-        kind: o.kind,
-      })),
-    ),
-  );
-  await insertRows(
-    tx,
-    "organisation_role",
-    {
-      report_id: "text",
-      organisation_key: "text",
-      position: "integer",
-      role: "text",
-      paragraphs: "integer[]",
-    },
-    withReport(
-      d.organisations.flatMap((o) =>
-        o.roles.map((role, i) => ({
-          organisation_key: o.key,
-          position: i,
-          role: role.role,
-          paragraphs: role.paragraphs,
-        })),
-      ),
-    ),
-  );
-  await insertRows(
-    tx,
-    "use_instance",
-    {
-      report_id: "text",
-      id: "text",
-      user_state: "text",
-      territory_state: "text",
-      year: "integer",
-      description: "text",
-      paragraphs: "integer[]",
-    },
-    withReport(
-      d.useInstances.map((u) => ({
-        id: u.id,
-        user_state: u.user,
-        territory_state: u.territory,
-        year: u.year,
-        description: u.description,
-        paragraphs: u.paragraphs,
-      })),
-    ),
-  );
+  for (const { table, columns, rows } of rowsOfReport(d)) await insertRows(tx, table, columns, rows);
 }

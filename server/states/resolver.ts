@@ -16,34 +16,14 @@ import {
   Resolver,
   Root,
 } from "type-graphql";
-
-import { Action, toAction } from "../actions/action";
 import type { Context } from "../context";
-import { Discrepancy, toDiscrepancy } from "../discrepancies/discrepancy";
-import { Finding, type FindingRow, toFinding } from "../findings/finding";
-import { FindingFilter, findingCondition } from "../findings/filter";
-import { findingColumns } from "../findings/sql";
 import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../graph/connection";
 import { SortDirection } from "../graph/enums";
-import { inReport, present, rowsPer } from "../graph/loaders";
+import { inReport, present } from "../graph/loaders";
 import { fieldsOn, nodeFieldsOfConnection, selectionOf } from "../graph/look-ahead";
-import { datedAll } from "../graph/dated";
 import { maybeReport, reportInScope } from "../graph/scope";
-import { RECEIVED_ASSISTANCE } from "../vocabulary";
-import {
-  agreesWith,
-  AssistanceNeed,
-  AssistanceProvision,
-  distinctFindings,
-  factsOf,
-  LegislationFact,
-  Obligation,
-  reportedGroups,
-  type StateAssertionRow,
-  StockpileFact,
-  TreatyStatusFact,
-  withFindings,
-} from "./facts";
+import { agreesWith, reportedGroups, type StateAssertionRow, TreatyStatusFact } from "./facts";
+import { assertionsOf } from "./fact-fields";
 import { StateFilter, stateCondition } from "./filter";
 import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionsJson, stateFrom } from "./sql";
 import { State, type StateRow, statusOn, toState, TreatyStatus } from "./state";
@@ -269,161 +249,4 @@ export class StateResolver {
       agreesWithReport: agreesWith(reportedAs, statusOn(state.participationDates, state.reportDate)),
     });
   }
-
-  @FieldResolver(() => [Finding], {
-    description: "The findings that name the state, in report order, optionally filtered.",
-  })
-  async findings(
-    @Root() state: State,
-    @Ctx() ctx: Context,
-    @Arg("filter", () => FindingFilter, { nullable: true, description: "Only findings matching this." })
-    filter?: FindingFilter | null,
-  ): Promise<Finding[]> {
-    if (!filter) return distinctFindings(await assertionsOf(state, ctx), state);
-    // A filtered list: one statement for all states of the request that ask with this filter.
-    const loader = ctx.rows.adHoc(`state-findings:${JSON.stringify(filter)}`, () => {
-      const a = sql.identifier("a");
-      const f = sql.identifier("f");
-      return rowsPer<FindingRow & { state_code: string }, string>(
-        (reportId, codes) => {
-          const report = sql.value(reportId);
-          return sql`SELECT DISTINCT ON (${a}.state_code, ${f}.position) ${a}.state_code, ${findingColumns(f)}
-            FROM assertion ${a} JOIN finding ${f} ON ${f}.report_id = ${a}.report_id AND ${f}.id = ${a}.finding_id
-            WHERE ${a}.report_id = ${report} AND ${a}.state_code = ANY(${sql.value(codes)})
-              AND ${findingCondition(filter, { finding: f, report, assertion: a })}
-            ORDER BY ${a}.state_code, ${f}.position`;
-        },
-        (row) => [row.state_code],
-      );
-    });
-    return datedAll((await loader.load(inReport(state.reportId, state.code))).map(toFinding), state);
-  }
-
-  @FieldResolver(() => [Obligation], {
-    description: "Obligations the report attributes to the state (Articles 3, 4, 5), each with sources.",
-  })
-  async obligations(@Root() state: State, @Ctx() ctx: Context): Promise<Obligation[]> {
-    const rows = await assertionsOf(state, ctx);
-    return factsOf(
-      state,
-      rows,
-      (row) => row.meaning.obligation && `${row.meaning.obligation.article}:${row.meaning.obligation.status}`,
-      (value, findings) => {
-        const [article, status] = value.split(":");
-        return withFindings(
-          Object.assign(new Obligation(), {
-            article: Number(article),
-            status: status as Obligation["status"],
-          }),
-          findings,
-        );
-      },
-    ).sort((x, y) => x.article - y.article);
-  }
-
-  @FieldResolver(() => [StockpileFact], {
-    description: "What the report says about the state's stockpiles, each with sources.",
-  })
-  async stockpile(@Root() state: State, @Ctx() ctx: Context): Promise<StockpileFact[]> {
-    return factsOf(
-      state,
-      await assertionsOf(state, ctx),
-      (row) => row.meaning.stockpile,
-      (status, findings) => withFindings(Object.assign(new StockpileFact(), { status }), findings),
-    );
-  }
-
-  @FieldResolver(() => [AssistanceNeed], {
-    description: "Areas in which the state reported needing international assistance, with sources.",
-  })
-  async assistanceNeeds(@Root() state: State, @Ctx() ctx: Context): Promise<AssistanceNeed[]> {
-    return factsOf(
-      state,
-      await assertionsOf(state, ctx),
-      (row) => row.meaning.need,
-      (area, findings) => withFindings(Object.assign(new AssistanceNeed(), { area }), findings),
-    );
-  }
-
-  @FieldResolver(() => [AssistanceProvision], {
-    description: "Assistance the state reported providing (funding, offers), with sources.",
-  })
-  async assistanceProvided(@Root() state: State, @Ctx() ctx: Context): Promise<AssistanceProvision[]> {
-    return assistance(state, ctx, false);
-  }
-
-  @FieldResolver(() => [AssistanceProvision], {
-    description: "Assistance the state reported receiving, with sources.",
-  })
-  async assistanceReceived(@Root() state: State, @Ctx() ctx: Context): Promise<AssistanceProvision[]> {
-    return assistance(state, ctx, true);
-  }
-
-  @FieldResolver(() => [LegislationFact], {
-    description: "What the report says about the state's legislation (Article 9), with sources.",
-  })
-  async legislation(@Root() state: State, @Ctx() ctx: Context): Promise<LegislationFact[]> {
-    return factsOf(
-      state,
-      await assertionsOf(state, ctx),
-      (row) => row.meaning.legislation,
-      (status, findings) => withFindings(Object.assign(new LegislationFact(), { status }), findings),
-    );
-  }
-
-  @FieldResolver(() => [Finding], {
-    description:
-      "The findings that say the state has cluster munition contamination; empty if the report says none.",
-  })
-  async contamination(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
-    const rows = await assertionsOf(state, ctx);
-    return distinctFindings(
-      rows.filter((row) => row.meaning.contamination),
-      state,
-    );
-  }
-
-  @FieldResolver(() => [Finding], {
-    description: "The findings that say the state submitted a voluntary transparency report.",
-  })
-  async voluntaryReports(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
-    const rows = await assertionsOf(state, ctx);
-    return distinctFindings(
-      rows.filter((row) => row.meaning.voluntaryReport),
-      state,
-    );
-  }
-
-  @FieldResolver(() => [Action], {
-    description: "The Vientiane Action Plan actions concerned by findings that name the state.",
-  })
-  async actions(@Root() state: State, @Ctx() ctx: Context): Promise<Action[]> {
-    const rows = await assertionsOf(state, ctx);
-    const numbers = [...new Set(rows.flatMap((row) => row.actions))].sort((x, y) => x - y);
-    const actions = await ctx.loaders.action.loadMany(numbers.map((n) => inReport(state.reportId, n)));
-    return datedAll(present(actions).map(toAction), state);
-  }
-
-  @FieldResolver(() => [Discrepancy], { description: "Recorded discrepancies that involve the state." })
-  async discrepancies(@Root() state: State, @Ctx() ctx: Context): Promise<Discrepancy[]> {
-    const rows = await ctx.loaders.discrepanciesByState.load(inReport(state.reportId, state.code));
-    return datedAll(rows.map(toDiscrepancy), state);
-  }
-}
-
-function assertionsOf(state: State, ctx: Context): Promise<StateAssertionRow[]> {
-  return ctx.loaders.stateAssertions.load(inReport(state.reportId, state.code));
-}
-
-async function assistance(state: State, ctx: Context, received: boolean): Promise<AssistanceProvision[]> {
-  return factsOf(
-    state,
-    await assertionsOf(state, ctx),
-    (row) =>
-      row.meaning.assistance !== undefined &&
-      RECEIVED_ASSISTANCE.includes(row.meaning.assistance) === received
-        ? row.meaning.assistance
-        : null,
-    (kind, findings) => withFindings(Object.assign(new AssistanceProvision(), { kind }), findings),
-  );
 }
