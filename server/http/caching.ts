@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from "fastify";
 import { Client, type Pool } from "pg";
+import { sql } from "pg-sql2";
 import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
@@ -113,7 +114,7 @@ export class DatasetVersion {
     });
     try {
       await client.connect();
-      await client.query(`LISTEN ${DATASET_CHANNEL}`);
+      await client.query(sql.compile(sql`LISTEN ${sql.identifier(DATASET_CHANNEL)}`).text);
       // An ingest may have happened while no one listened.
       await this.refresh();
     } catch {
