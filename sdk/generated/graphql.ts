@@ -47,6 +47,10 @@ export type AssertionKind =
   | 'EXISTING_LEGISLATION_ADEQUATE'
   /** Provides funding for civil society to advocate the Convention. */
   | 'FUNDED_CIVIL_SOCIETY_ADVOCACY'
+  /** Was granted an extension of its clearance deadline (Article 4(5)). */
+  | 'GRANTED_CLEARANCE_EXTENSION'
+  /** Was granted an extension of its stockpile destruction deadline (Article 3(3)-(4)). */
+  | 'GRANTED_DESTRUCTION_EXTENSION'
   /** Has obligations under Article 4 (clearance of contaminated areas). */
   | 'HAS_CLEARANCE_OBLIGATION'
   /** Is reported to have existing stockpiles. */
@@ -59,8 +63,12 @@ export type AssertionKind =
   | 'HAS_VICTIM_ASSISTANCE_OBLIGATION'
   /** Identified a partner for the destruction of its stockpile. */
   | 'IDENTIFIED_DESTRUCTION_PARTNER'
+  /** Identified another State Party with practical experience relevant for its task (Action #35). */
+  | 'IDENTIFIED_EXPERIENCED_STATE_PARTY'
   /** Indicated in outreach that ratification is imminent. */
   | 'INDICATED_RATIFICATION_IMMINENT'
+  /** Indicated that assistance will be required to meet its stockpile destruction obligation (Action #9). */
+  | 'INDICATED_STOCKPILE_ASSISTANCE_REQUIRED'
   /** Informed other state agencies of the Convention's prohibitions (Action #65). */
   | 'INFORMED_STATE_AGENCIES'
   /** Has initiated a tendering process for destruction. */
@@ -79,6 +87,8 @@ export type AssertionKind =
   | 'NEEDS_ASSISTANCE_STOCKPILE_DESTRUCTION'
   /** Reported assistance needs for victim assistance. */
   | 'NEEDS_ASSISTANCE_VICTIM_ASSISTANCE'
+  /** Had not been able to develop a national plan yet. */
+  | 'NO_NATIONAL_PLAN_YET'
   /** Has a destruction plan in place or is developing one. */
   | 'PLANNING_DESTRUCTION'
   /** Prepared the report as a Friend of the President. */
@@ -125,8 +135,12 @@ export type AssertionKind =
   | 'REVIEWED_NATIONAL_PLANS_AND_POLICIES'
   /** Started data collection on victims (Action #22). */
   | 'STARTED_VICTIM_DATA_COLLECTION'
+  /** Submitted its initial Article 7 transparency report (the report cites what it declared there). */
+  | 'SUBMITTED_INITIAL_REPORT'
   /** Submitted a transparency report on a voluntary basis. */
   | 'SUBMITTED_VOLUNTARY_REPORT'
+  /** Took concrete steps in line with Action #8 (destruction under way or completed). */
+  | 'TOOK_DESTRUCTION_STEPS_ACTION_8'
   /** Used cluster munitions. */
   | 'USED_CLUSTER_MUNITIONS'
   /** Benefitted from a low-cost on-site destruction process. */
@@ -181,10 +195,20 @@ export type DiscrepancyKind =
   | 'COUNT_MISMATCH'
   /** Two figures or lists of the report that should agree do not. */
   | 'CROSS_REFERENCE_MISMATCH'
+  /** A figure the report gives about deadlines differs from what the Convention's rules give from the depositary dates (the computation is shown). */
+  | 'DEADLINE_MISMATCH'
   /** The report's status for a state contradicts the UN depositary record. */
   | 'DEPOSITARY_CONFLICT'
+  /** A misprint in the source, kept verbatim and flagged (a stray character, a wrong word or name). */
+  | 'MISPRINT'
+  /** A list the report marks as partial ("i.a.", "inter alia", "including", "such as"). */
+  | 'PARTIAL_LIST'
   /** The report gives one state two different statuses. */
-  | 'STATUS_CONFLICT';
+  | 'STATUS_CONFLICT'
+  /** Summary wording ("all", "none", "most", a number) that the lists and footnotes it summarises contradict. */
+  | 'SUMMARY_CONTRADICTED'
+  /** Summary wording that the report's own lists and footnotes do not bear out (they support it only in part). */
+  | 'SUMMARY_NOT_BORNE_OUT';
 
 /** What to group finding counts by. */
 export type FindingCountDimension =
@@ -280,9 +304,9 @@ export type NeedArea =
   /** Assistance for victim assistance (Article 5). */
   | 'VICTIM_ASSISTANCE';
 
-/** Matches states with an obligation. Both fields are optional; together they narrow. */
+/** Matches states with an obligation. Both fields are optional; together they narrow. `obligation: {}` also matches obligations whose article the report leaves open ("Articles 3, 4 and/or 5"); `obligation: { article: 4 }` matches only obligations the report attributes to Article 4. */
 export type ObligationFilter = {
-  /** The article: 3 (stockpiles), 4 (clearance) or 5 (victim assistance). Any if omitted. */
+  /** The article: 3 (stockpiles), 4 (clearance) or 5 (victim assistance). Any if omitted, including obligations whose article the report leaves open; given, only obligations the report attributes to that article. */
   article?: number | null | undefined;
   /** OPERATIVE (still to be met) or FULFILLED. Defaults to OPERATIVE; pass null for either. */
   status?: ObligationStatus | null | undefined;
@@ -332,7 +356,7 @@ export type StateCountDimension =
   | 'LEGISLATION_STATUS'
   /** Area of reported assistance need. */
   | 'NEED_AREA'
-  /** Article of an operative obligation (3, 4, 5); a state counts once per article. */
+  /** Article of an operative obligation (3, 4, 5), or UNSPECIFIED where the report leaves the article open; a state counts once per group. */
   | 'OBLIGATION_ARTICLE'
   /** Treaty status on `asOf` (STATE_PARTY, SIGNATORY, NOT_PARTY). */
   | 'STATUS'
@@ -470,7 +494,7 @@ export type StateProfileQueryVariables = Exact<{
 }>;
 
 
-export type StateProfileQuery = { state: { id: string, code: string, name: string, spellings: Array<string>, namedInReport: boolean, note: string | null, participation: { depositaryName: string, signed: string | null, joined: string | null, joinedBy: string | null, withdrawalEffective: string | null, sources: Array<string> } | null, treatyStatus: { asOf: string, status: TreatyStatus, agreesWithReport: boolean, reportedAs: Array<{ group: Group, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }, obligations: Array<{ article: number, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceReceived: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, contamination: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, voluntaryReports: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, actions: Array<{ number: number, theme: Theme }>, findings: Array<{ key: string, theme: Theme, summary: string, paragraphNumber: number, footnoteNumber: number | null, quote: string, assertions: Array<{ kind: AssertionKind, detail: string | null, state: { code: string } }> }>, discrepancies: Array<{ key: string, kind: DiscrepancyKind, description: string }> } | null };
+export type StateProfileQuery = { state: { id: string, code: string, name: string, spellings: Array<string>, namedInReport: boolean, note: string | null, participation: { depositaryName: string, signed: string | null, joined: string | null, joinedBy: string | null, withdrawalEffective: string | null, sources: Array<string> } | null, treatyStatus: { asOf: string, status: TreatyStatus, agreesWithReport: boolean, reportedAs: Array<{ group: Group, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }, obligations: Array<{ article: number | null, possibleArticles: Array<number>, unspecified: boolean, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceReceived: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, contamination: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, voluntaryReports: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, actions: Array<{ number: number, theme: Theme }>, findings: Array<{ key: string, theme: Theme, summary: string, paragraphNumber: number, footnoteNumber: number | null, quote: string, assertions: Array<{ kind: AssertionKind, detail: string | null, state: { code: string } }> }>, discrepancies: Array<{ key: string, kind: DiscrepancyKind, description: string }> } | null };
 
 export type StatesWithObligationQueryVariables = Exact<{
   article: number;
@@ -479,7 +503,7 @@ export type StatesWithObligationQueryVariables = Exact<{
 }>;
 
 
-export type StatesWithObligationQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, obligations: Array<{ article: number, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesWithObligationQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, obligations: Array<{ article: number | null, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type AssistanceNeedsQueryVariables = Exact<{
   area: NeedArea;
@@ -549,7 +573,7 @@ export type HeadlineFiguresQuery = { headlineFigures: Array<{ text: string, valu
 export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, obligations: Array<{ article: number, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, obligations: Array<{ article: number | null, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type StatesByLegislationQueryVariables = Exact<{
   status: LegislationStatus;
@@ -739,6 +763,8 @@ export const StateProfileDocument = gql`
     }
     obligations {
       article
+      possibleArticles
+      unspecified
       status
       sources {
         ...CitationFields

@@ -20,9 +20,11 @@ type WordFactDimension = (typeof WORD_FACTS)[WordFact]["countDimension"];
 /** The fact dimensions: the obligation article, one per word fact of the vocabulary, the findings' theme. */
 export const FACT_DIMENSIONS = {
   OBLIGATION_ARTICLE: {
-    description: "Article of an operative obligation (3, 4, 5); a state counts once per article.",
+    description:
+      "Article of an operative obligation (3, 4, 5), or UNSPECIFIED where the report leaves the article open; a state counts once per group.",
     groupOf: (k) =>
-      sql`CASE WHEN ${k}.meaning -> 'obligation' ->> 'status' = 'OPERATIVE' THEN ${k}.meaning -> 'obligation' ->> 'article' END`,
+      sql`CASE WHEN ${k}.meaning -> 'obligation' ->> 'status' = 'OPERATIVE'
+        THEN coalesce(${k}.meaning -> 'obligation' ->> 'article', 'UNSPECIFIED') END`,
   },
   ...(Object.fromEntries(
     Object.entries(WORD_FACTS).map(([fact, { countDimension, countDescription }]) => [

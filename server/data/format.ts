@@ -13,7 +13,7 @@
  */
 import { z } from "zod";
 
-import { AssertionKind, DiscrepancyKind, Group, OrganisationKind, Theme } from "../vocabulary";
+import { AssertionKind, DeadlineRule, DiscrepancyKind, Group, OrganisationKind, Theme } from "../vocabulary";
 
 export const FORMAT_VERSION = 1;
 
@@ -89,8 +89,11 @@ export const footnoteSchema = z.strictObject({
 
 export const stateSchema = z.strictObject({
   code: iso3,
-  /** Every spelling of the state's name that the report uses, verbatim (typographic apostrophes kept). */
-  spellings: z.array(text).min(1),
+  /**
+   * Every spelling of the state's name that the report uses, verbatim (typographic apostrophes
+   * kept). Empty for a state the report never names but the data must declare (its note says why).
+   */
+  spellings: z.array(text),
   note: text.nullable().default(null),
 });
 
@@ -100,6 +103,9 @@ export const actionSchema = z.strictObject({
   /** Only where the report itself describes the action; otherwise null. */
   description: text.nullable(),
   paragraphs: z.array(z.number().int().positive()).min(1),
+  /** True where the report treats the action as time-bound (see `note` for where it says so). */
+  timeBound: z.boolean().default(false),
+  note: text.nullable().default(null),
 });
 
 export const assertionSchema = z.strictObject({
@@ -107,6 +113,8 @@ export const assertionSchema = z.strictObject({
   kind: z.enum(AssertionKind.values),
   /** Free detail the report gives about this state in this finding ("which has begun to destroy its stockpiles"). */
   detail: text.nullable().default(null),
+  /** For an extension granted (kinds whose meaning extends a deadline): the new deadline. */
+  until: isoDate.nullable().default(null),
 });
 
 export const findingSchema = z.strictObject({
@@ -133,6 +141,15 @@ export const findingSchema = z.strictObject({
   assertions: z.array(assertionSchema),
   /** A judgement call made when reading the report, recorded beside the data. */
   note: text.nullable().default(null),
+  /**
+   * For a count of States Parties with a deadline (paragraph 71's "47 States Parties have
+   * reporting Article 7 deadlines up to the 2MSP"): the rule and the date the count is checked
+   * against. The ingest counts what the rule gives and records any difference as a discrepancy.
+   */
+  deadlineCheck: z
+    .strictObject({ rule: z.enum(DeadlineRule.values), dueOnOrBefore: isoDate, note: text })
+    .nullable()
+    .default(null),
 });
 
 export const discussionQuestionSchema = z.strictObject({
@@ -159,6 +176,8 @@ export const discrepancySchema = z.strictObject({
   footnotes: z.array(z.number().int().positive()),
   states: z.array(iso3),
   findings: z.array(slug),
+  /** The reading choice made in recording it, if any. */
+  note: text.nullable().default(null),
 });
 
 export const organisationSchema = z.strictObject({

@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { getAlpha3Codes } from "i18n-iso-countries";
 import type { z } from "zod";
+import { ASSERTION_MEANINGS, type AssertionMeanings } from "../vocabulary";
 import { participantsSchema, reportDatasetSchema, type Participant, type ReportDataset } from "./format";
 
 type JsonPath = (string | number)[];
@@ -137,6 +138,8 @@ function contiguous(items: readonly { number: number }[], list: string, issue: I
   }
 }
 
+const meanings: AssertionMeanings = ASSERTION_MEANINGS;
+
 function checkReport(data: ReportDataset, issue: Issue): void {
   const alpha3 = getAlpha3Codes();
 
@@ -171,6 +174,11 @@ function checkReport(data: ReportDataset, issue: Issue): void {
   data.states.forEach((s, i) => {
     if (!(s.code in alpha3))
       issue(["states", i, "code"], `${s.code} is not an ISO 3166-1 alpha-3 country code`);
+    if (s.spellings.length === 0 && s.note === null)
+      issue(
+        ["states", i, "note"],
+        `${s.code} has no spelling: its note must say why a state the report never names is declared`,
+      );
     s.spellings.forEach((sp, j) => {
       const other = spellings.get(sp);
       if (other !== undefined && other !== s.code)
@@ -296,7 +304,16 @@ function checkReport(data: ReportDataset, issue: Issue): void {
       );
     if (f.listIsPartial && f.assertions.length === 0)
       issue(["findings", i, "listIsPartial"], "a partial list needs at least one listed state");
-    f.assertions.forEach((a, j) => state(["findings", i, "assertions", j, "state"], a.state));
+    f.assertions.forEach((a, j) => {
+      state(["findings", i, "assertions", j, "state"], a.state);
+      const extends_ = meanings[a.kind].deadline?.effect === "EXTENDED";
+      if (extends_ && a.until === null)
+        issue(["findings", i, "assertions", j, "until"], `${a.kind} needs the new deadline in until`);
+      if (!extends_ && a.until !== null)
+        issue(["findings", i, "assertions", j, "until"], `${a.kind} extends no deadline: until must be null`);
+    });
+    if (f.deadlineCheck && f.statedCount === null)
+      issue(["findings", i, "deadlineCheck"], "a deadline check needs the report's count in statedCount");
     unique(f.assertions, ["findings", i, "assertions"], "kind", (a) => [a.state, a.kind], issue, "assertion");
     actionRefs(["findings", i, "actions"], f.actions);
   });

@@ -17,6 +17,7 @@ import { datedAll } from "../graph/dated";
 import { inReport, present, rowsPer } from "../graph/loaders";
 import { RECEIVED_ASSISTANCE } from "../vocabulary";
 import {
+  articlesOf,
   AssistanceNeed,
   AssistanceProvision,
   distinctFindings,
@@ -61,25 +62,33 @@ export class StateFactsResolver {
   }
 
   @FieldResolver(() => [Obligation], {
-    description: "Obligations the report attributes to the state (Articles 3, 4, 5), each with sources.",
+    description:
+      "Obligations the report attributes to the state (Articles 3, 4, 5), each with sources: by article, then those whose article the report leaves open.",
   })
   async obligations(@Root() state: State, @Ctx() ctx: Context): Promise<Obligation[]> {
     const rows = await assertionsOf(state, ctx);
     return factsOf(
       state,
       rows,
-      (row) => row.meaning.obligation && `${row.meaning.obligation.article}:${row.meaning.obligation.status}`,
+      (row) =>
+        row.meaning.obligation &&
+        JSON.stringify([articlesOf(row.meaning.obligation), row.meaning.obligation.status]),
       (value, findings) => {
-        const [article, status] = value.split(":");
+        const [{ article, possibleArticles }, status] = JSON.parse(value) as [
+          ReturnType<typeof articlesOf>,
+          Obligation["status"],
+        ];
         return withFindings(
           Object.assign(new Obligation(), {
-            article: Number(article),
-            status: status as Obligation["status"],
+            article,
+            possibleArticles,
+            unspecified: article === null,
+            status,
           }),
           findings,
         );
       },
-    ).sort((x, y) => x.article - y.article);
+    ).sort((x, y) => (x.article ?? 99) - (y.article ?? 99));
   }
 
   @FieldResolver(() => [StockpileFact], {

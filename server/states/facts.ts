@@ -73,9 +73,23 @@ export function withFindings<T extends DerivedFact>(fact: T, findings: Finding[]
 })
 export class Obligation extends DerivedFact {
   @Field(() => Int, {
-    description: "The article: 3 (stockpile destruction), 4 (clearance) or 5 (victim assistance).",
+    nullable: true,
+    description:
+      "The article: 3 (stockpile destruction), 4 (clearance) or 5 (victim assistance). Null when the report leaves the article open (see `possibleArticles`).",
   })
-  article!: number;
+  article!: number | null;
+
+  @Field(() => [Int], {
+    description:
+      'The articles the obligation may fall under: just `article` when the report names it, else the set the report leaves open (e.g. [3, 4, 5] for "obligations under Articles 3, 4 and/or 5").',
+  })
+  possibleArticles!: number[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when the report does not say which article the obligation falls under (see `possibleArticles`). Such obligations match `obligation: {}` but no `obligation: { article: N }` filter.",
+  })
+  unspecified!: boolean;
 
   @Field(() => ObligationStatus, {
     description: "Whether the obligation is still operative or already fulfilled.",
@@ -196,6 +210,16 @@ const GROUP_STATUS: Partial<Record<Group, TreatyStatus>> = {
   SIGNATORIES: "SIGNATORY",
   STATES_NOT_PARTY: "NOT_PARTY",
 };
+
+/** The articles an obligation meaning concerns, and whether the report names the one. */
+export function articlesOf(obligation: NonNullable<AssertionMeaning["obligation"]>): {
+  article: number | null;
+  possibleArticles: number[];
+} {
+  return "article" in obligation
+    ? { article: obligation.article, possibleArticles: [obligation.article] }
+    : { article: null, possibleArticles: [...obligation.articles] };
+}
 
 /** The groups the report places a state in, with the findings that do so. */
 export function reportedGroups(state: State, rows: StateAssertionRow[]): ReportedGroup[] {

@@ -16,12 +16,14 @@ import { p, s, statusSql } from "./sql";
 import { TreatyStatus } from "./state";
 
 @InputType({
-  description: "Matches states with an obligation. Both fields are optional; together they narrow.",
+  description:
+    'Matches states with an obligation. Both fields are optional; together they narrow. `obligation: {}` also matches obligations whose article the report leaves open ("Articles 3, 4 and/or 5"); `obligation: { article: 4 }` matches only obligations the report attributes to Article 4.',
 })
 export class ObligationFilter {
   @Field(() => Int, {
     nullable: true,
-    description: "The article: 3 (stockpiles), 4 (clearance) or 5 (victim assistance). Any if omitted.",
+    description:
+      "The article: 3 (stockpiles), 4 (clearance) or 5 (victim assistance). Any if omitted, including obligations whose article the report leaves open; given, only obligations the report attributes to that article.",
   })
   article?: number;
 
@@ -206,7 +208,8 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
   }
   if (filter.namedInReport != null) {
     const ns = sql.identifier(Symbol("ns"));
-    const named = sql`EXISTS (SELECT 1 FROM report_state ${ns} WHERE ${ns}.report_id = ${report} AND ${ns}.state_code = ${s}.code)`;
+    const named = sql`EXISTS (SELECT 1 FROM report_state ${ns} WHERE ${ns}.report_id = ${report}
+      AND ${ns}.state_code = ${s}.code AND cardinality(${ns}.spellings) > 0)`;
     parts.push(filter.namedInReport ? named : sql`NOT ${named}`);
   }
   if (filter.status) parts.push(sql`${statusSql(scope.asOf)} = ${sql.value(filter.status)}`);

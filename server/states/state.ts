@@ -130,7 +130,8 @@ export function toState(row: StateRow, reportId: string, asOf: string, reportDat
     code: row.code,
     name: row.name,
     spellings: row.spellings ?? [],
-    namedInReport: row.spellings !== null,
+    // A state the report never names may still be declared (its note says why): no spellings.
+    namedInReport: (row.spellings?.length ?? 0) > 0,
     note: row.note,
     participation:
       row.depositary_name === null

@@ -42,6 +42,15 @@ export const DiscrepancyKind = defineWords(
     STATUS_CONFLICT: "The report gives one state two different statuses.",
     DEPOSITARY_CONFLICT: "The report's status for a state contradicts the UN depositary record.",
     CROSS_REFERENCE_MISMATCH: "Two figures or lists of the report that should agree do not.",
+    SUMMARY_CONTRADICTED:
+      'Summary wording ("all", "none", "most", a number) that the lists and footnotes it summarises contradict.',
+    SUMMARY_NOT_BORNE_OUT:
+      "Summary wording that the report's own lists and footnotes do not bear out (they support it only in part).",
+    MISPRINT:
+      "A misprint in the source, kept verbatim and flagged (a stray character, a wrong word or name).",
+    PARTIAL_LIST: 'A list the report marks as partial ("i.a.", "inter alia", "including", "such as").',
+    DEADLINE_MISMATCH:
+      "A figure the report gives about deadlines differs from what the Convention's rules give from the depositary dates (the computation is shown).",
   },
 );
 

@@ -428,10 +428,11 @@ describe("A second report beside the Beirut report", () => {
       usaInBeirut: state(code: "USA") { namedInReport assistanceProvided { kind } }
     }`);
     // Beirut: Lao PDR is adopting legislation (¶74, fn75) and has Article 4 and 5 obligations
-    // (fn33, fn44); the fixture gives it a specific law (its ¶3, fn2) and no obligation.
+    // (fn33, fn44), and one whose article ¶58 leaves open (fn54); the fixture gives it a specific
+    // law (its ¶3, fn2) and no obligation.
     expect(data.beirutLao).toEqual({
       legislation: [{ status: "IN_PROGRESS", sources: [{ reportId: BEIRUT, paragraph: 74, footnote: 75 }] }],
-      obligations: [{ article: 4 }, { article: 5 }],
+      obligations: [{ article: 4 }, { article: 5 }, { article: null }],
     });
     expect(data.fixtureLao).toEqual({
       legislation: [

@@ -219,7 +219,12 @@ describe("one state, one action, one section", () => {
       agreesWithReport: true,
       asOf: "2011-08-20",
     });
-    expect(lao.obligations.map((o) => o.article).sort()).toEqual([4, 5]);
+    // Articles 4 and 5 (fn33, fn44), then ¶58's "Article 3, 4 and/or 5" (fn54), its article left open.
+    expect(lao.obligations.map((o) => [o.article, o.possibleArticles, o.unspecified])).toEqual([
+      [4, [4], false],
+      [5, [5], false],
+      [null, [3, 4, 5], true],
+    ]);
     expect(lao.stockpile).toEqual([]);
     expect(lao.assistanceNeeds.map((n) => n.area).sort()).toEqual([
       "CLEARANCE_AND_RISK_REDUCTION",
