@@ -1,6 +1,7 @@
 import type { FastifyReply } from "fastify";
 
 import * as actions from "./actions/loaders";
+import * as deadlines from "./deadlines/loaders";
 import { type Reader, RequestDb } from "./db/sql";
 import * as discrepancies from "./discrepancies/loaders";
 import * as findings from "./findings/loaders";
@@ -45,6 +46,7 @@ export const LOADERS = {
   discrepanciesByParagraph: discrepancies.discrepanciesByParagraph,
   organisation: organisations.organisation,
   useInstance: organisations.useInstance,
+  deadlinesOfState: deadlines.deadlinesOfState,
 };
 export type LoaderTableOfRequest = typeof LOADERS;
 

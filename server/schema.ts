@@ -7,6 +7,7 @@ import { buildSchemaSync } from "type-graphql";
 
 import { ActionResolver } from "./actions/resolver";
 import { CountsResolver } from "./counts/resolver";
+import { DeadlineResolver, StateDeadlinesResolver } from "./deadlines/resolver";
 import { DiscrepancyResolver } from "./discrepancies/resolver";
 import { AssertionResolver, FindingResolver } from "./findings/resolver";
 import { OrganisationResolver, UseInstanceResolver } from "./organisations/resolver";
@@ -37,6 +38,8 @@ export const resolvers = [
   OrganisationResolver,
   UseInstanceResolver,
   CountsResolver,
+  DeadlineResolver,
+  StateDeadlinesResolver,
   SearchResolver,
 ] as const;
 

@@ -177,6 +177,42 @@ export type AssistanceNeedFilter = {
   areaIn?: Array<NeedArea> | null | undefined;
 };
 
+/** Conditions on one deadline; all given fields must hold for the same deadline. Status is taken on the query's `asOf` date. */
+export type DeadlineFilter = {
+  /** The Convention article that sets it: 3, 4 or 7. */
+  article?: number | null | undefined;
+  /** Due on or after this date (YYYY-MM-DD). */
+  dueFrom?: string | null | undefined;
+  /** Due on or before this date (YYYY-MM-DD). */
+  dueTo?: string | null | undefined;
+  /** The deadline is one of these. */
+  ruleIn?: Array<DeadlineRule> | null | undefined;
+  /** Its status on `asOf` is one of these (DUE_NOT_REPORTED_MET: overdue as far as the report says). */
+  statusIn?: Array<DeadlineStatus> | null | undefined;
+};
+
+/** A deadline the Convention sets for a State Party. */
+export type DeadlineRule =
+  /** Article 7(2): the annual update, covering the previous calendar year, by 30 April each year (the first one after the initial report). */
+  | 'ANNUAL_REPORT'
+  /** Article 4(1)(a): clear cluster munition remnants in areas under the state's jurisdiction or control at entry into force no later than ten years after that date. */
+  | 'CLEARANCE'
+  /** Article 7(1): the initial transparency report, no later than 180 days after entry into force. */
+  | 'INITIAL_REPORT'
+  /** Article 3(2): destroy all stockpiled cluster munitions no later than eight years after entry into force for the state. */
+  | 'STOCKPILE_DESTRUCTION';
+
+/** Where a deadline stands on a date. */
+export type DeadlineStatus =
+  /** The due date has passed on the date asked about, and no report says the obligation was met. */
+  | 'DUE_NOT_REPORTED_MET'
+  /** A report records an extension of the deadline (Articles 3(3)-(4) and 4(5)); see `extendedUntil`. */
+  | 'EXTENDED'
+  /** A report says the obligation was met (see `metBy`). */
+  | 'MET'
+  /** The due date is after the date asked about, and no report says it was met. */
+  | 'NOT_YET_DUE';
+
 /** Conditions on discrepancies; all given fields must hold. */
 export type DiscrepancyFilter = {
   /** The discrepancy involves this footnote. */
@@ -350,6 +386,8 @@ export type SortDirection =
 export type StateCountDimension =
   /** Kind of assistance reported given or received. */
   | 'ASSISTANCE_PROVIDED'
+  /** The year a deadline falls due (a state counts once per year); only deadlines matching `filter.deadline` when it is given. */
+  | 'DEADLINE_YEAR'
   /** Theme of the findings that name the state. */
   | 'FINDING_THEME'
   /** Legislation status (Article 9). */
@@ -377,6 +415,8 @@ export type StateFilter = {
   codeIn?: Array<string> | null | undefined;
   /** True: the report says the state has cluster munition contamination. */
   contaminated?: boolean | null | undefined;
+  /** The state has a deadline matching this (all its conditions on the same deadline; status on `asOf`), e.g. `deadline: { article: 4, dueTo: "2020-12-31" }`. */
+  deadline?: DeadlineFilter | null | undefined;
   /** Conditions on the findings that name the state. */
   findings?: FindingRelationFilter | null | undefined;
   /** True: a recorded discrepancy involves the state; false: none does. */

@@ -41,14 +41,18 @@ export const FACT_DIMENSIONS = {
 export type FactDimensionName = keyof typeof FACT_DIMENSIONS;
 
 export const StateCountDimension = Object.fromEntries(
-  ["STATUS", ...Object.keys(FACT_DIMENSIONS)].map((name) => [name, name]),
-) as { STATUS: "STATUS" } & { [N in FactDimensionName]: N };
+  ["STATUS", "DEADLINE_YEAR", ...Object.keys(FACT_DIMENSIONS)].map((name) => [name, name]),
+) as { STATUS: "STATUS"; DEADLINE_YEAR: "DEADLINE_YEAR" } & { [N in FactDimensionName]: N };
 export type StateCountDimension = keyof typeof StateCountDimension;
 registerEnumType(StateCountDimension, {
   name: "StateCountDimension",
   description: "What to group state counts by.",
   valuesConfig: {
     STATUS: { description: "Treaty status on `asOf` (STATE_PARTY, SIGNATORY, NOT_PARTY)." },
+    DEADLINE_YEAR: {
+      description:
+        "The year a deadline falls due (a state counts once per year); only deadlines matching `filter.deadline` when it is given.",
+    },
     ...Object.fromEntries(
       Object.entries(FACT_DIMENSIONS).map(([name, { description }]) => [name, { description }]),
     ),

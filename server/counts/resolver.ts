@@ -6,6 +6,7 @@ import type { Context } from "../context";
 import { type FindingRow, toFinding } from "../findings/finding";
 import { FindingFilter, findingCondition } from "../findings/filter";
 import { findingColumns } from "../findings/sql";
+import { deadlineCondition } from "../deadlines/filter";
 import { reportInScope } from "../graph/scope";
 import { StateFilter, stateCondition } from "../states/filter";
 import { p, s, statusSql } from "../states/sql";
@@ -41,13 +42,23 @@ export class CountsResolver {
     const scope = await reportInScope(ctx, report);
     const r = sql.value(scope.id);
     const date = sql.value(asOf ?? scope.finalised_on);
-    const m = sql.identifier("m");
+    const [m, x0] = [sql.identifier("m"), sql.identifier("x")];
     const matched = sql`SELECT ${s}.code, ${statusSql(date)} AS status
       FROM state ${s} LEFT JOIN participation ${p} ON ${p}.state_code = ${s}.code
       WHERE ${stateCondition(filter, { report: r, asOf: date })}`;
     if (groupBy === "STATUS") {
       return ctx.db.query<CountGroup>(
         sql`SELECT ${m}.status AS key, count(*) AS count FROM (${matched}) ${m} GROUP BY ${m}.status ORDER BY ${m}.status`,
+      );
+    }
+    if (groupBy === "DEADLINE_YEAR") {
+      const d = sql.identifier("d");
+      return ctx.db.query<CountGroup>(
+        sql`SELECT ${x0}.key, count(*) AS count
+          FROM (SELECT DISTINCT ${d}.state_code, extract(year FROM ${d}.due_on)::int::text AS key FROM deadline ${d}
+                WHERE ${d}.report_id = ${r} AND ${deadlineCondition(filter?.deadline, d, date)}) ${x0}
+          JOIN (${matched}) ${m} ON ${m}.code = ${x0}.state_code
+          GROUP BY 1 ORDER BY 1`,
       );
     }
     // The (state, group) pairs first, from the assertions whose kinds have the dimension (what

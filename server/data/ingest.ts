@@ -10,7 +10,9 @@ import type { DataSource, EntityManager } from "typeorm";
 import { ASSERTION_MEANINGS, type AssertionMeanings, factsOfMeaning, vocabularyVersion } from "../vocabulary";
 import type { Participant, ReportDataset } from "./format";
 import { FORMAT_VERSION } from "./format";
-import { type ColumnType, reportRow, rowsOfReport } from "./report-rows";
+import { actionLinksOf } from "../actions/derive";
+import { deadlineCheckDiscrepancies, deadlinesOf } from "../deadlines/derive";
+import { type ColumnType, type DerivedRows, reportRow, rowsOfReport } from "./report-rows";
 import { parseParticipantsFile, parseReportFile } from "./validate";
 
 countries.registerLocale(english);
@@ -62,7 +64,7 @@ export async function ingestReport(
     await writeParticipation(tx, participants);
     await writeAssertionKinds(tx, meanings);
     await tx.query("DELETE FROM report WHERE id = $1", [reportId]);
-    await writeReport(tx, dataset, datasetVersion);
+    await writeReport(tx, dataset, datasetVersion, derive(dataset, participants, meanings));
     await pruneStates(tx);
     // Delivered at commit: running servers drop what they cached of the old version at once.
     await tx.query("SELECT pg_notify($1, $2)", [DATASET_CHANNEL, reportId]);
@@ -104,6 +106,8 @@ export const DATA_TABLES = [
   "organisation",
   "organisation_role",
   "use_instance",
+  "deadline",
+  "action_link",
 ];
 
 /** The report files of a dataset folder, in name order. */
@@ -244,7 +248,26 @@ async function writeAssertionKinds(tx: EntityManager, meanings: AssertionMeaning
   );
 }
 
-async function writeReport(tx: EntityManager, d: ReportDataset, datasetVersion: string) {
+/** What the ingest derives from the report, the depositary record and the vocabulary. */
+function derive(
+  dataset: ReportDataset,
+  participants: Participant[],
+  meanings: AssertionMeanings,
+): DerivedRows {
+  const deadlines = deadlinesOf(dataset, participants, meanings);
+  return {
+    deadlines,
+    actionLinks: actionLinksOf(dataset, participants, meanings),
+    discrepancies: deadlineCheckDiscrepancies(dataset, deadlines),
+  };
+}
+
+async function writeReport(
+  tx: EntityManager,
+  d: ReportDataset,
+  datasetVersion: string,
+  derived: DerivedRows,
+) {
   const row = { ...reportRow(d), dataset_version: datasetVersion };
   const names = Object.keys(row);
   await run(
@@ -258,5 +281,5 @@ async function writeReport(tx: EntityManager, d: ReportDataset, datasetVersion: 
         ", ",
       )})`,
   );
-  for (const { table, columns, rows } of rowsOfReport(d)) await insertRows(tx, table, columns, rows);
+  for (const { table, columns, rows } of rowsOfReport(d, derived)) await insertRows(tx, table, columns, rows);
 }

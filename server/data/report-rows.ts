@@ -3,6 +3,8 @@
  * columns' SQL types; ./ingest.ts inserts each in one statement. Adding a field to the dataset
  * format means adding it here too.
  */
+import type { ActionLinkRow } from "../actions/derive";
+import type { ComputedDiscrepancy, DeadlineRow } from "../deadlines/derive";
 import type { ReportDataset } from "./format";
 import { expandActions } from "./validate";
 
@@ -44,8 +46,15 @@ export function reportRow(d: ReportDataset) {
   };
 }
 
+/** What the ingest derives from a report, the depositary record and the vocabulary. */
+export interface DerivedRows {
+  deadlines: DeadlineRow[];
+  actionLinks: ActionLinkRow[];
+  discrepancies: ComputedDiscrepancy[];
+}
+
 /** Every report-level table's rows, in an order that satisfies the foreign keys. */
-export function rowsOfReport(d: ReportDataset): TableRows[] {
+export function rowsOfReport(d: ReportDataset, derived: DerivedRows): TableRows[] {
   const reportId = d.report.id;
   const withReport = <T extends object>(rows: T[]) => rows.map((row) => ({ report_id: reportId, ...row }));
   return [
@@ -125,8 +134,19 @@ export function rowsOfReport(d: ReportDataset): TableRows[] {
         theme: "text",
         description: "text",
         paragraphs: "integer[]",
+        time_bound: "boolean",
+        note: "text",
       },
-      rows: withReport(d.actions),
+      rows: withReport(
+        d.actions.map((a) => ({
+          number: a.number,
+          theme: a.theme,
+          description: a.description,
+          paragraphs: a.paragraphs,
+          time_bound: a.timeBound,
+          note: a.note,
+        })),
+      ),
     },
     {
       table: "finding",
@@ -179,6 +199,7 @@ export function rowsOfReport(d: ReportDataset): TableRows[] {
         state_code: "text",
         kind: "text",
         detail: "text",
+        until: "date",
       },
       rows: withReport(
         d.findings.flatMap((f) =>
@@ -188,6 +209,7 @@ export function rowsOfReport(d: ReportDataset): TableRows[] {
             state_code: a.state,
             kind: a.kind,
             detail: a.detail,
+            until: a.until,
           })),
         ),
       ),
@@ -226,9 +248,12 @@ export function rowsOfReport(d: ReportDataset): TableRows[] {
         footnotes: "integer[]",
         states: "text[]",
         findings: "text[]",
+        note: "text",
+        report_figure: "integer",
+        computed_figure: "integer",
       },
       rows: withReport(
-        d.discrepancies.map((x, i) => ({
+        [...d.discrepancies, ...derived.discrepancies].map((x, i) => ({
           id: x.id,
           position: i,
           kind: x.kind,
@@ -239,8 +264,42 @@ export function rowsOfReport(d: ReportDataset): TableRows[] {
           footnotes: x.footnotes,
           states: x.states,
           findings: x.findings,
+          note: x.note,
+          report_figure: "reportFigure" in x ? x.reportFigure : null,
+          computed_figure: "computedFigure" in x ? x.computedFigure : null,
         })),
       ),
+    },
+    {
+      table: "deadline",
+      columns: {
+        report_id: "text",
+        state_code: "text",
+        rule: "text",
+        position: "integer",
+        deposited: "date",
+        entry_into_force: "date",
+        trigger_date: "date",
+        due_on: "date",
+        met_by: "text[]",
+        begun_by: "text[]",
+        extended_until: "date",
+      },
+      rows: withReport(derived.deadlines),
+    },
+    {
+      table: "action_link",
+      columns: {
+        report_id: "text",
+        state_code: "text",
+        action_number: "integer",
+        link: "text",
+        strength: "integer",
+        basis: "text",
+        finding_id: "text",
+        cited_as: "text",
+      },
+      rows: withReport(derived.actionLinks),
     },
     {
       table: "organisation",

@@ -6,6 +6,7 @@ import { DataSource } from "typeorm";
 import { InitialSchema1764250000000 } from "./migrations/1764250000000-InitialSchema";
 import { FilterIndexes1764260000000 } from "./migrations/1764260000000-FilterIndexes";
 import { AssertionMeaning1764270000000 } from "./migrations/1764270000000-AssertionMeaning";
+import { MonitoringModel1764280000000 } from "./migrations/1764280000000-MonitoringModel";
 
 // Dates stay "YYYY-MM-DD" strings: a calendar date has no time zone to shift it.
 types.setTypeParser(types.builtins.DATE, (value) => value);
@@ -26,7 +27,12 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
     url,
     synchronize: false,
     migrationsRun: false,
-    migrations: [InitialSchema1764250000000, FilterIndexes1764260000000, AssertionMeaning1764270000000],
+    migrations: [
+      InitialSchema1764250000000,
+      FilterIndexes1764260000000,
+      AssertionMeaning1764270000000,
+      MonitoringModel1764280000000,
+    ],
     entities: [],
     logging: false,
     extra: {

@@ -2,6 +2,7 @@
 import { type SQL, sql } from "pg-sql2";
 import { Field, InputType, Int } from "type-graphql";
 
+import { DeadlineFilter, deadlineCondition } from "../deadlines/filter";
 import {
   checkFilterDepth,
   combine,
@@ -159,6 +160,13 @@ export class StateFilter {
     description: "True: a recorded discrepancy involves the state; false: none does.",
   })
   hasDiscrepancy?: boolean;
+
+  @Field(() => DeadlineFilter, {
+    nullable: true,
+    description:
+      'The state has a deadline matching this (all its conditions on the same deadline; status on `asOf`), e.g. `deadline: { article: 4, dueTo: "2020-12-31" }`.',
+  })
+  deadline?: DeadlineFilter;
 }
 
 export interface StateScope {
@@ -270,6 +278,11 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
     };
     if (filter.findings.some) parts.push(viaState(filter.findings.some));
     if (filter.findings.none) parts.push(sql`NOT ${viaState(filter.findings.none)}`);
+  }
+  if (filter.deadline) {
+    const d = sql.identifier(Symbol("d"));
+    parts.push(sql`EXISTS (SELECT 1 FROM deadline ${d} WHERE ${d}.report_id = ${report} AND ${d}.state_code = ${s}.code
+      AND ${deadlineCondition(filter.deadline, d, scope.asOf)})`);
   }
   if (filter.hasDiscrepancy != null) {
     // The involved states, computed once: a semi-join, not one probe per state.

@@ -379,10 +379,14 @@ describe("A second report beside the Beirut report", () => {
     ).toEqual(schemaBefore);
     expect(await db.dataSource.query(`SELECT name FROM migrations ORDER BY id`)).toEqual(migrationsBefore);
     expect(await checksums(db.dataSource, BEIRUT)).toEqual(beirutBefore);
-    // Exactly the fixture's content: 3 paragraphs, 3 footnotes, 3 findings, 4 assertions, 5 states.
+    // Exactly the fixture's content: 3 paragraphs, 3 footnotes, 3 findings, 4 assertions, 5 states;
+    // and what the ingest derives for it: the two needs cited under Action #34 (HRV, LBN: in
+    // scope), and every depositing state's two reporting deadlines (113 states x Art. 7(1), 7(2)).
     expect(await rowCounts(db.dataSource, FIXTURE)).toEqual({
       action: 1,
+      action_link: 2,
       assertion: 4,
+      deadline: 226,
       discrepancy: 0,
       discussion_question: 0,
       finding: 3,
@@ -480,9 +484,12 @@ describe("A second report beside the Beirut report", () => {
     const result = await ingestReport(db.dataSource, file, PARTICIPANTS_FILE);
     expect(result).toMatchObject({ reportId: FIXTURE, changed: true });
 
+    // Croatia's need alone is left under Action #34.
     expect(await rowCounts(db.dataSource, FIXTURE)).toEqual({
       action: 1,
+      action_link: 1,
       assertion: 2,
+      deadline: 226,
       discrepancy: 0,
       discussion_question: 0,
       finding: 2,
