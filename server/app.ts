@@ -30,7 +30,14 @@ import { Reader } from "./db/sql";
 import { createErrorFormatter, errorBody } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
 import { explorerRoutes, loadCatalogue, sendExplorer, wantsExplorer } from "./http/explorer";
-import { armorRules, bodyRefusal, costLimitPlugin, documentGuard, refuseBatches } from "./http/limits";
+import {
+  armorRules,
+  bodyRefusal,
+  costLimitPlugin,
+  documentGuard,
+  refuseBatches,
+  refuseDeepNesting,
+} from "./http/limits";
 import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
@@ -267,6 +274,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         async (request, reply) => (wantsExplorer(request) ? sendExplorer(reply) : undefined),
         conditional,
         refuseBatches,
+        refuseDeepNesting,
         documentGuard(config.limits),
         ...(answerCache ? [answerCache.serve] : []),
       ],
