@@ -11,6 +11,8 @@ import { type Metrics, notesOf } from "./observability";
 interface CachedAnswer {
   /** The answer's bytes: encoded once when kept, not on every hit. */
   body: Buffer;
+  /** Its media type as GraphQL chose it for the request's Accept (JSON or GraphQL-response JSON). */
+  contentType: string;
   operationName: string | undefined;
 }
 
@@ -77,10 +79,11 @@ export class ResponseCache {
       const current = version.current;
       const asked = questionOf(request);
       if (!current || asked === undefined || !passesCsrfPrevention(request)) return;
-      // A digest, not the request itself: a key must not cost more memory than the answer.
+      // A digest, not the request itself: a key must not cost more memory than the answer. Accept
+      // is part of it: the same question asked for another media type is another answer.
       const key = crypto
         .createHash("sha256")
-        .update(`${current}\n${request.method}\n`)
+        .update(`${current}\n${request.method}\n${request.headers.accept ?? ""}\n`)
         .update(asked)
         .digest("base64url");
       let cached = this.entries.get(key);
@@ -94,11 +97,7 @@ export class ResponseCache {
           sqlStatements: 0,
           cache: "hit",
         });
-        reply
-          .code(200)
-          .type("application/json; charset=utf-8")
-          .header("x-cache", "hit")
-          .header("x-sql-statements", "0");
+        reply.code(200).type(cached.contentType).header("x-cache", "hit").header("x-sql-statements", "0");
         this.metrics.record(cached.operationName, Number(process.hrtime.bigint() - started) / 1e9, false);
         return reply.send(cached.body);
       }
@@ -130,7 +129,11 @@ export class ResponseCache {
           reply.statusCode === 200 && typeof payload === "string" && reply.locals.cacheableAnswer === true;
         finish(
           ok
-            ? { body: Buffer.from(payload, "utf8"), operationName: notesOf(reply).operationName }
+            ? {
+                body: Buffer.from(payload, "utf8"),
+                contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
+                operationName: notesOf(reply).operationName,
+              }
             : undefined,
         );
       }

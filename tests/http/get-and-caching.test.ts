@@ -185,6 +185,22 @@ describe("the whole-answer cache", () => {
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
   });
 
+  it("keeps the media type each Accept asked for: JSON and GraphQL-response JSON are two answers", async () => {
+    const query = `{ states(filter: { codeIn: ["LAO"] }) { nodes { code } } }`;
+    const askAs = (accept: string) =>
+      fetch(server.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept },
+        body: JSON.stringify({ query }),
+      }).then((r) => [r.headers.get("x-cache"), r.headers.get("content-type")]);
+    const json = "application/json; charset=utf-8";
+    const graphql = "application/graphql-response+json; charset=utf-8";
+    expect(await askAs("application/json")).toEqual([null, json]);
+    expect(await askAs("application/graphql-response+json")).toEqual([null, graphql]);
+    expect(await askAs("application/json")).toEqual(["hit", json]);
+    expect(await askAs("application/graphql-response+json")).toEqual(["hit", graphql]);
+  });
+
   it("never keeps an answer with errors", async () => {
     const query = `{ states(first: 0) { totalCount } }`;
     const [first, second] = [await ask(query), await ask(query)];
