@@ -17,6 +17,7 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   type onRequestAsyncHookHandler,
   type preParsingAsyncHookHandler,
 } from "fastify";
@@ -160,6 +161,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // CSRF prevention is off on purpose: it exists to stop another site from making a signed-in
+    // browser change something, and ccm-graph has nothing to protect that way (public data, no
+    // cookies or credentials, no mutations). Left on, it refused every plain GET (urql's default
+    // client, fetch(url), an address bar, dashboard tools) that sent no preflight header.
+    // Mutations stay refused over GET by Apollo, and the schema has none.
+    csrfPrevention: false,
     persistedQueries: { cache: persistedQueryStore() },
     cache: new InMemoryLRUCache({ maxSize: 50 * 1024 * 1024 }),
     validationRules: armorRules(config.limits),
@@ -212,7 +219,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   await app.register(fastifyCors, {
     origin: config.corsOrigins,
     maxAge: 600,
-    methods: ["GET", "HEAD", "POST"],
+    methods: ALLOWED_METHODS,
     // An OPTIONS that is not a preflight gets 204 too, not a text/plain 400.
     strictPreflight: false,
   });
@@ -266,8 +273,24 @@ export async function createApp(options: AppOptions): Promise<App> {
     questionRoutes(api, apollo, schema, catalogue, contextFor, httpCache, conditional);
     api.route({
       url: "/graphql",
-      // Every method: GraphQL answers those it does not take with 405.
-      method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      method: ["PUT", "PATCH", "DELETE"],
+      // Refused before any body is read: the answer does not depend on what was sent.
+      onRequest: async (request, reply) =>
+        reply
+          .code(405)
+          .header("allow", ALLOWED_METHODS.join(", "))
+          .send(
+            errorBody(
+              "BAD_REQUEST",
+              `${request.method} is not accepted on /graphql: use GET or POST (HEAD for headers only).`,
+            ),
+          ),
+      handler: async () => undefined,
+    });
+    api.route({
+      // GET, POST, and HEAD (made by Fastify from GET: the same answer without its body).
+      url: "/graphql",
+      method: ["GET", "POST"],
       onRequest: validHost,
       preParsing: uncompressedBodies,
       preHandler: [
@@ -279,7 +302,10 @@ export async function createApp(options: AppOptions): Promise<App> {
         ...(answerCache ? [answerCache.serve] : []),
       ],
       onSend: answerCache ? [answerCache.keep] : [],
-      handler: graphql,
+      // GraphQL takes GET and POST only: a HEAD is asked as the GET it stands for.
+      // (The integration's handler is typed for its own route shape, hence the casts.)
+      handler: (request, reply) =>
+        graphql.call(app, (request.method === "HEAD" ? asGet(request) : request) as never, reply as never),
     });
   });
 
@@ -304,6 +330,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       await apollo.stop();
     },
   };
+}
+
+/** The methods /graphql answers, as CORS advertises them and a 405 lists them. */
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+
+/** The same request, seen as a GET (for HEAD: Fastify leaves the body out of the answer). */
+function asGet<R extends FastifyRequest>(request: R): R {
+  return Object.create(request, { method: { value: "GET" } }) as R;
 }
 
 /**

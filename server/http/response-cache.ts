@@ -17,19 +17,6 @@ interface CachedAnswer {
 }
 
 /**
- * Apollo's CSRF prevention, applied before the cache may answer: a GET must carry a header that a
- * browser cannot send cross-site without a preflight (or a non-simple content type).
- */
-function passesCsrfPrevention(request: FastifyRequest): boolean {
-  if (request.method !== "GET") return true;
-  if (request.headers["apollo-require-preflight"] || request.headers["x-apollo-operation-name"]) return true;
-  const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  return (
-    type !== "" && !["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].includes(type)
-  );
-}
-
-/**
  * What identifies a question: a GET's query string as GraphQL will read it, or a POST body's
  * fields. Undefined for anything else (GraphQL refuses it, or it is not a question).
  */
@@ -78,7 +65,7 @@ export class ResponseCache {
     const serve: preHandlerAsyncHookHandler = async (request, reply) => {
       const current = version.current;
       const asked = questionOf(request);
-      if (!current || asked === undefined || !passesCsrfPrevention(request)) return;
+      if (!current || asked === undefined) return;
       // A digest, not the request itself: a key must not cost more memory than the answer. Accept
       // is part of it: the same question asked for another media type is another answer.
       const key = crypto

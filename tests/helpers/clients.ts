@@ -99,8 +99,13 @@ export async function runApolloClient(
 export interface UrqlOptions {
   /** Use @urql/exchange-graphcache with these `keys` instead of urql's document cache. */
   graphcacheKeys?: Record<string, (data: any) => string | null>;
-  /** urql sends queries as GET when the URL is short enough (its default); false: always POST. */
-  preferGetMethod?: false;
+  /**
+   * urql sends queries as GET when the URL is short enough (its default, "within-url-limit");
+   * "force": always GET; false: always POST.
+   */
+  preferGetMethod?: false | "force";
+  /** The fetch urql uses (to watch what it sends). */
+  fetch?: typeof fetch;
 }
 
 /** urql's client with its defaults (queries as GET), optionally with graphcache. */
@@ -111,7 +116,8 @@ export async function runUrql(url: string, options: UrqlOptions = {}): Promise<C
       options.graphcacheKeys ? graphcacheExchange({ keys: options.graphcacheKeys }) : cacheExchange,
       fetchExchange,
     ],
-    ...(options.preferGetMethod === false ? { preferGetMethod: false } : {}),
+    ...(options.preferGetMethod !== undefined ? { preferGetMethod: options.preferGetMethod } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return runCases(async (c) => {
     const result = await client.query(gql(c.document), c.variables).toPromise();
