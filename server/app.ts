@@ -220,6 +220,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     origin: config.corsOrigins,
     maxAge: 600,
     methods: ALLOWED_METHODS,
+    // What browser code may read besides the CORS-safelisted headers: validators for its own
+    // caching, the rate limit's state, and the id to quote when reporting a problem.
+    exposedHeaders: [
+      "ETag",
+      "ratelimit-limit",
+      "ratelimit-remaining",
+      "ratelimit-reset",
+      "Retry-After",
+      "x-request-id",
+    ],
     // An OPTIONS that is not a preflight gets 204 too, not a text/plain 400.
     strictPreflight: false,
   });
