@@ -35,6 +35,7 @@ import {
 import prettier from "prettier";
 
 import * as generated from "../sdk/generated/graphql";
+import { selectionsWithoutId } from "./selections-without-id";
 
 const ROOT = path.resolve(__dirname, "..");
 const OPERATIONS_DIR = path.join(ROOT, "sdk", "operations");
@@ -149,6 +150,9 @@ export function readCatalogue(): CatalogueEntry[] {
     if (!document) {
       problems.push(`${where}: graphql-codegen generated no ${name}Document`);
       continue;
+    }
+    for (const place of selectionsWithoutId(schema, document)) {
+      problems.push(`${where}: select id on ${place} (a normalised client cache keys objects by it)`);
     }
     const printed = print(document);
     entries.push({

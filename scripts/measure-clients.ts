@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 
   const config = cacheConfig();
   const runs: [string, () => Promise<ClientRun>][] = [
-    ["Apollo Client (InMemoryCache)", () => runApolloClient(graphql, config?.typePolicies)],
+    ["Apollo Client (InMemoryCache)", () => runApolloClient(graphql, config ?? {})],
     ["urql, default client (GET)", () => runUrql(graphql)],
     ["urql + graphcache (GET)", () => runUrql(graphql, { graphcacheKeys: config?.keys ?? {} })],
     [

@@ -452,7 +452,7 @@ export type TreatyStatus =
 export type SignatoriesWithStockpilesAndAssistanceNeedsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignatoriesWithStockpilesAndAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type SignatoriesWithStockpilesAndAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type StatesByStatusQueryVariables = Exact<{
   status: TreatyStatus;
@@ -462,7 +462,7 @@ export type StatesByStatusQueryVariables = Exact<{
 }>;
 
 
-export type StatesByStatusQuery = { states: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, status: TreatyStatus, participation: { signed: string | null, joined: string | null, joinedBy: string | null } | null }> } };
+export type StatesByStatusQuery = { states: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, participation: { signed: string | null, joined: string | null, joinedBy: string | null } | null }> } };
 
 export type StateProfileQueryVariables = Exact<{
   code: string;
@@ -470,7 +470,7 @@ export type StateProfileQueryVariables = Exact<{
 }>;
 
 
-export type StateProfileQuery = { state: { id: string, code: string, name: string, spellings: Array<string>, namedInReport: boolean, note: string | null, participation: { depositaryName: string, signed: string | null, joined: string | null, joinedBy: string | null, withdrawalEffective: string | null, sources: Array<string> } | null, treatyStatus: { asOf: string, status: TreatyStatus, agreesWithReport: boolean, reportedAs: Array<{ group: Group, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }, obligations: Array<{ article: number, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceReceived: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, contamination: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, voluntaryReports: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, actions: Array<{ number: number, theme: Theme }>, findings: Array<{ key: string, theme: Theme, summary: string, paragraphNumber: number, footnoteNumber: number | null, quote: string, assertions: Array<{ kind: AssertionKind, detail: string | null, state: { code: string } }> }>, discrepancies: Array<{ key: string, kind: DiscrepancyKind, description: string }> } | null };
+export type StateProfileQuery = { state: { id: string, code: string, name: string, spellings: Array<string>, namedInReport: boolean, note: string | null, participation: { depositaryName: string, signed: string | null, joined: string | null, joinedBy: string | null, withdrawalEffective: string | null, sources: Array<string> } | null, treatyStatus: { asOf: string, status: TreatyStatus, agreesWithReport: boolean, reportedAs: Array<{ group: Group, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }, obligations: Array<{ article: number, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceReceived: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, contamination: Array<{ id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, voluntaryReports: Array<{ id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, actions: Array<{ id: string, number: number, theme: Theme }>, findings: Array<{ id: string, key: string, theme: Theme, summary: string, paragraphNumber: number, footnoteNumber: number | null, quote: string, assertions: Array<{ kind: AssertionKind, detail: string | null, state: { id: string, code: string } }> }>, discrepancies: Array<{ id: string, key: string, kind: DiscrepancyKind, description: string }> } | null };
 
 export type StatesWithObligationQueryVariables = Exact<{
   article: number;
@@ -479,33 +479,33 @@ export type StatesWithObligationQueryVariables = Exact<{
 }>;
 
 
-export type StatesWithObligationQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, obligations: Array<{ article: number, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesWithObligationQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, obligations: Array<{ article: number, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type AssistanceNeedsQueryVariables = Exact<{
   area: NeedArea;
 }>;
 
 
-export type AssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type AssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type FundingProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FundingProvidersQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type FundingProvidersQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type ActionImplementationQueryVariables = Exact<{
   number: number;
 }>;
 
 
-export type ActionImplementationQuery = { action: { number: number, theme: Theme, description: string | null, paragraphNumbers: Array<number>, findings: Array<{ key: string, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, countDiffers: boolean, states: Array<{ code: string, name: string }> }>, states: Array<{ code: string, name: string }> } | null };
+export type ActionImplementationQuery = { action: { id: string, number: number, theme: Theme, description: string | null, paragraphNumbers: Array<number>, findings: Array<{ id: string, key: string, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, countDiffers: boolean, states: Array<{ id: string, code: string, name: string }> }>, states: Array<{ id: string, code: string, name: string }> } | null };
 
 export type SectionQuestionsQueryVariables = Exact<{
   section: string;
 }>;
 
 
-export type SectionQuestionsQuery = { section: { key: string, numeral: string | null, title: string, discussionQuestions: Array<{ label: string, letter: string, item: string | null, text: string, paragraphNumber: number }> } | null };
+export type SectionQuestionsQuery = { section: { id: string, key: string, numeral: string | null, title: string, discussionQuestions: Array<{ id: string, label: string, letter: string, item: string | null, text: string, paragraphNumber: number }> } | null };
 
 export type DiscrepanciesQueryVariables = Exact<{
   filter?: DiscrepancyFilter | null | undefined;
@@ -514,7 +514,7 @@ export type DiscrepanciesQueryVariables = Exact<{
 }>;
 
 
-export type DiscrepanciesQuery = { discrepancies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ key: string, kind: DiscrepancyKind, description: string, reportSays: string, otherSideSays: string, paragraphNumbers: Array<number>, footnoteNumbers: Array<number>, stateCodes: Array<string> }> } };
+export type DiscrepanciesQuery = { discrepancies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, kind: DiscrepancyKind, description: string, reportSays: string, otherSideSays: string, paragraphNumbers: Array<number>, footnoteNumbers: Array<number>, stateCodes: Array<string> }> } };
 
 export type SearchReportQueryVariables = Exact<{
   text: string;
@@ -522,7 +522,7 @@ export type SearchReportQueryVariables = Exact<{
 }>;
 
 
-export type SearchReportQuery = { search: Array<{ kind: SearchHitKind, rank: number, snippet: string, paragraph: { number: number, section: { key: string, title: string } }, footnote: { number: number } | null }> };
+export type SearchReportQuery = { search: Array<{ kind: SearchHitKind, rank: number, snippet: string, paragraph: { id: string, number: number, section: { id: string, key: string, title: string } }, footnote: { id: string, number: number } | null }> };
 
 export type StateCountsQueryVariables = Exact<{
   groupBy: StateCountDimension;
@@ -544,72 +544,72 @@ export type FindingCountsQuery = { findingCounts: Array<{ key: string, count: nu
 export type HeadlineFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HeadlineFiguresQuery = { headlineFigures: Array<{ text: string, value: number, unit: string | null, summary: string, finding: { key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string } }> };
+export type HeadlineFiguresQuery = { headlineFigures: Array<{ text: string, value: number, unit: string | null, summary: string, finding: { id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string } }> };
 
 export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, obligations: Array<{ article: number, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, obligations: Array<{ article: number, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type StatesByLegislationQueryVariables = Exact<{
   status: LegislationStatus;
 }>;
 
 
-export type StatesByLegislationQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesByLegislationQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type ContaminatedStatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ContaminatedStatesQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, contamination: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }> }> } };
+export type ContaminatedStatesQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, contamination: Array<{ id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }> }> } };
 
 export type StateByNameQueryVariables = Exact<{
   name: string;
 }>;
 
 
-export type StateByNameQuery = { stateByName: { code: string, name: string, spellings: Array<string>, status: TreatyStatus } | null };
+export type StateByNameQuery = { stateByName: { id: string, code: string, name: string, spellings: Array<string>, status: TreatyStatus } | null };
 
 export type ParagraphQueryVariables = Exact<{
   number: number;
 }>;
 
 
-export type ParagraphQuery = { paragraph: { number: number, text: string, subheading: string | null, section: { key: string, title: string }, footnotes: Array<{ number: number, text: string }>, findings: Array<{ key: string, summary: string, quote: string, states: Array<{ code: string, name: string }> }> } | null };
+export type ParagraphQuery = { paragraph: { id: string, number: number, text: string, subheading: string | null, section: { id: string, key: string, title: string }, footnotes: Array<{ id: string, number: number, text: string }>, findings: Array<{ id: string, key: string, summary: string, quote: string, states: Array<{ id: string, code: string, name: string }> }> } | null };
 
 export type FootnoteQueryVariables = Exact<{
   number: number;
 }>;
 
 
-export type FootnoteQuery = { footnote: { number: number, text: string, anchor: string, paragraphNumber: number, states: Array<{ code: string, name: string }>, findings: Array<{ key: string, summary: string }> } | null };
+export type FootnoteQuery = { footnote: { id: string, number: number, text: string, anchor: string, paragraphNumber: number, states: Array<{ id: string, code: string, name: string }>, findings: Array<{ id: string, key: string, summary: string }> } | null };
 
 export type FindingQueryVariables = Exact<{
   key: string;
 }>;
 
 
-export type FindingQuery = { finding: { key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, listIsPartial: boolean, countDiffers: boolean, articles: Array<number>, actionNumbers: Array<number>, note: string | null, assertions: Array<{ kind: AssertionKind, description: string, detail: string | null, state: { code: string, name: string } }>, discrepancies: Array<{ key: string, kind: DiscrepancyKind, description: string }> } | null };
+export type FindingQuery = { finding: { id: string, key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, listIsPartial: boolean, countDiffers: boolean, articles: Array<number>, actionNumbers: Array<number>, note: string | null, assertions: Array<{ kind: AssertionKind, description: string, detail: string | null, state: { id: string, code: string, name: string } }>, discrepancies: Array<{ id: string, key: string, kind: DiscrepancyKind, description: string }> } | null };
 
 export type UseOfClusterMunitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UseOfClusterMunitionsQuery = { useInstances: Array<{ key: string, year: number, description: string, paragraphNumbers: Array<number>, territory: { code: string, name: string } | null, user: { code: string, name: string } | null }> };
+export type UseOfClusterMunitionsQuery = { useInstances: Array<{ id: string, key: string, year: number, description: string, paragraphNumbers: Array<number>, territory: { id: string, code: string, name: string } | null, user: { id: string, code: string, name: string } | null }> };
 
 export type ReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReportQuery = { report: { key: string, title: string, finalisedOn: string, datasetVersion: string, preparedByCapacity: string, submittedByRole: string, meeting: { name: string, abbreviation: string, city: string, month: string | null }, period: { from: string, to: string, fromMeeting: { abbreviation: string } }, preparedBy: { code: string, name: string }, submittedBy: { code: string, name: string } } | null };
+export type ReportQuery = { report: { id: string, key: string, title: string, finalisedOn: string, datasetVersion: string, preparedByCapacity: string, submittedByRole: string, meeting: { name: string, abbreviation: string, city: string, month: string | null }, period: { from: string, to: string, fromMeeting: { abbreviation: string } }, preparedBy: { id: string, code: string, name: string }, submittedBy: { id: string, code: string, name: string } } | null };
 
 export type TableOfContentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TableOfContentsQuery = { sections: Array<{ key: string, numeral: string | null, title: string, subheadings: Array<{ title: string, paragraphNumbers: Array<number> }> }> };
+export type TableOfContentsQuery = { sections: Array<{ id: string, key: string, numeral: string | null, title: string, subheadings: Array<{ title: string, paragraphNumbers: Array<number> }> }> };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganisationsQuery = { organisations: Array<{ key: string, name: string, abbreviation: string | null, kind: OrganisationKind, roles: Array<{ role: string, paragraphNumbers: Array<number> }> }> };
+export type OrganisationsQuery = { organisations: Array<{ id: string, key: string, name: string, abbreviation: string | null, kind: OrganisationKind, roles: Array<{ role: string, paragraphNumbers: Array<number> }> }> };
 
 export type StatesQueryVariables = Exact<{
   filter?: StateFilter | null | undefined;
@@ -630,7 +630,7 @@ export type FindingsQueryVariables = Exact<{
 }>;
 
 
-export type FindingsQuery = { findings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, statedCount: number | null, listedCount: number, states: Array<{ code: string }> }> } };
+export type FindingsQuery = { findings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, statedCount: number | null, listedCount: number, states: Array<{ id: string, code: string }> }> } };
 
 export type ParagraphsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -638,7 +638,7 @@ export type ParagraphsQueryVariables = Exact<{
 }>;
 
 
-export type ParagraphsQuery = { paragraphs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, subheading: string | null, text: string, section: { key: string } }> } };
+export type ParagraphsQuery = { paragraphs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: number, subheading: string | null, text: string, section: { id: string, key: string } }> } };
 
 export type FootnotesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -646,7 +646,7 @@ export type FootnotesQueryVariables = Exact<{
 }>;
 
 
-export type FootnotesQuery = { footnotes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, paragraphNumber: number, text: string, states: Array<{ code: string }> }> } };
+export type FootnotesQuery = { footnotes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: number, paragraphNumber: number, text: string, states: Array<{ id: string, code: string }> }> } };
 
 export type CitationFieldsFragment = { paragraph: number, footnote: number | null, quote: string, findingKey: string };
 
@@ -671,6 +671,7 @@ export const SignatoriesWithStockpilesAndAssistanceNeedsDocument = gql`
   states(filter: {status: SIGNATORY, stockpile: {}, assistanceNeed: {}}) {
     totalCount
     nodes {
+      id
       code
       name
       stockpile {
@@ -697,6 +698,7 @@ export const StatesByStatusDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       code
       name
       status(asOf: $asOf)
@@ -775,22 +777,26 @@ export const StateProfileDocument = gql`
       }
     }
     contamination {
+      id
       key
       paragraphNumber
       footnoteNumber
       quote
     }
     voluntaryReports {
+      id
       key
       paragraphNumber
       footnoteNumber
       quote
     }
     actions {
+      id
       number
       theme
     }
     findings {
+      id
       key
       theme
       summary
@@ -801,11 +807,13 @@ export const StateProfileDocument = gql`
         kind
         detail
         state {
+          id
           code
         }
       }
     }
     discrepancies {
+      id
       key
       kind
       description
@@ -818,6 +826,7 @@ export const StatesWithObligationDocument = gql`
   states(filter: {obligation: {article: $article, status: $status}}, asOf: $asOf) {
     totalCount
     nodes {
+      id
       code
       name
       status(asOf: $asOf)
@@ -837,6 +846,7 @@ export const AssistanceNeedsDocument = gql`
   states(filter: {assistanceNeed: {areaIn: [$area]}}) {
     totalCount
     nodes {
+      id
       code
       name
       status
@@ -855,6 +865,7 @@ export const FundingProvidersDocument = gql`
   states(filter: {assistanceProvided: {kindIn: [FUNDING]}}) {
     totalCount
     nodes {
+      id
       code
       name
       assistanceProvided {
@@ -870,11 +881,13 @@ export const FundingProvidersDocument = gql`
 export const ActionImplementationDocument = gql`
     query ActionImplementation($number: Int!) {
   action(number: $number) {
+    id
     number
     theme
     description
     paragraphNumbers
     findings {
+      id
       key
       summary
       quote
@@ -886,11 +899,13 @@ export const ActionImplementationDocument = gql`
       listedCount
       countDiffers
       states {
+        id
         code
         name
       }
     }
     states {
+      id
       code
       name
     }
@@ -900,10 +915,12 @@ export const ActionImplementationDocument = gql`
 export const SectionQuestionsDocument = gql`
     query SectionQuestions($section: String!) {
   section(key: $section) {
+    id
     key
     numeral
     title
     discussionQuestions {
+      id
       label
       letter
       item
@@ -921,6 +938,7 @@ export const DiscrepanciesDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       key
       kind
       description
@@ -940,13 +958,16 @@ export const SearchReportDocument = gql`
     rank
     snippet
     paragraph {
+      id
       number
       section {
+        id
         key
         title
       }
     }
     footnote {
+      id
       number
     }
   }
@@ -976,6 +997,7 @@ export const HeadlineFiguresDocument = gql`
     unit
     summary
     finding {
+      id
       key
       paragraphNumber
       footnoteNumber
@@ -991,6 +1013,7 @@ export const StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsDocument
   ) {
     totalCount
     nodes {
+      id
       code
       name
       obligations {
@@ -1008,6 +1031,7 @@ export const StatesByLegislationDocument = gql`
   states(filter: {legislation: {statusIn: [$status]}}) {
     totalCount
     nodes {
+      id
       code
       name
       legislation {
@@ -1025,10 +1049,12 @@ export const ContaminatedStatesDocument = gql`
   states(filter: {contaminated: true}) {
     totalCount
     nodes {
+      id
       code
       name
       status
       contamination {
+        id
         key
         paragraphNumber
         footnoteNumber
@@ -1041,6 +1067,7 @@ export const ContaminatedStatesDocument = gql`
 export const StateByNameDocument = gql`
     query StateByName($name: String!) {
   stateByName(name: $name) {
+    id
     code
     name
     spellings
@@ -1051,22 +1078,27 @@ export const StateByNameDocument = gql`
 export const ParagraphDocument = gql`
     query Paragraph($number: Int!) {
   paragraph(number: $number) {
+    id
     number
     text
     subheading
     section {
+      id
       key
       title
     }
     footnotes {
+      id
       number
       text
     }
     findings {
+      id
       key
       summary
       quote
       states {
+        id
         code
         name
       }
@@ -1077,15 +1109,18 @@ export const ParagraphDocument = gql`
 export const FootnoteDocument = gql`
     query Footnote($number: Int!) {
   footnote(number: $number) {
+    id
     number
     text
     anchor
     paragraphNumber
     states {
+      id
       code
       name
     }
     findings {
+      id
       key
       summary
     }
@@ -1095,6 +1130,7 @@ export const FootnoteDocument = gql`
 export const FindingDocument = gql`
     query Finding($key: String!) {
   finding(key: $key) {
+    id
     key
     theme
     summary
@@ -1115,11 +1151,13 @@ export const FindingDocument = gql`
       description
       detail
       state {
+        id
         code
         name
       }
     }
     discrepancies {
+      id
       key
       kind
       description
@@ -1130,15 +1168,18 @@ export const FindingDocument = gql`
 export const UseOfClusterMunitionsDocument = gql`
     query UseOfClusterMunitions {
   useInstances {
+    id
     key
     year
     description
     paragraphNumbers
     territory {
+      id
       code
       name
     }
     user {
+      id
       code
       name
     }
@@ -1148,6 +1189,7 @@ export const UseOfClusterMunitionsDocument = gql`
 export const ReportDocument = gql`
     query Report {
   report {
+    id
     key
     title
     finalisedOn
@@ -1166,11 +1208,13 @@ export const ReportDocument = gql`
       }
     }
     preparedBy {
+      id
       code
       name
     }
     preparedByCapacity
     submittedBy {
+      id
       code
       name
     }
@@ -1181,6 +1225,7 @@ export const ReportDocument = gql`
 export const TableOfContentsDocument = gql`
     query TableOfContents {
   sections {
+    id
     key
     numeral
     title
@@ -1194,6 +1239,7 @@ export const TableOfContentsDocument = gql`
 export const OrganisationsDocument = gql`
     query Organisations {
   organisations {
+    id
     key
     name
     abbreviation
@@ -1236,6 +1282,7 @@ export const FindingsDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       key
       theme
       summary
@@ -1245,6 +1292,7 @@ export const FindingsDocument = gql`
       statedCount
       listedCount
       states {
+        id
         code
       }
     }
@@ -1259,10 +1307,12 @@ export const ParagraphsDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       number
       subheading
       text
       section {
+        id
         key
       }
     }
@@ -1277,10 +1327,12 @@ export const FootnotesDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       number
       paragraphNumber
       text
       states {
+        id
         code
       }
     }

@@ -67,13 +67,13 @@ async function runCases(ask: (c: CatalogueCase) => Promise<string | undefined>):
 }
 
 /**
- * Apollo Client 4 with an InMemoryCache (given `typePolicies`, or none), in development mode so
+ * Apollo Client 4 with an InMemoryCache (given `typePolicies` and `possibleTypes`, or none), in development mode so
  * that it warns as a developer would see it. One client for the whole catalogue: answers share
  * the cache, where objects without keys collide.
  */
 export async function runApolloClient(
   url: string,
-  typePolicies?: Record<string, unknown>,
+  cache: { typePolicies?: Record<string, unknown>; possibleTypes?: Record<string, string[]> } = {},
 ): Promise<ClientRun> {
   // Apollo's CommonJS build reads __DEV__ when it loads: development mode, with its warnings.
   (globalThis as { __DEV__?: boolean }).__DEV__ = true;
@@ -83,7 +83,7 @@ export async function runApolloClient(
   loadErrorMessages();
   const client = new apollo.ApolloClient({
     link: new apollo.HttpLink({ uri: url }),
-    cache: new apollo.InMemoryCache(typePolicies ? { typePolicies: typePolicies as never } : {}),
+    cache: new apollo.InMemoryCache(cache as never),
   });
   try {
     return await runCases(async (c) => {
