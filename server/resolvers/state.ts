@@ -19,12 +19,11 @@ import type { Context } from "../context";
 import { Action, toAction } from "../domain/action";
 import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../domain/connection";
 import { Discrepancy, toDiscrepancy } from "../domain/discrepancy";
-import { SortDirection, TreatyStatus } from "../domain/enums";
+import { NeedArea, SortDirection, TreatyStatus } from "../domain/enums";
 import type {
   AssistanceKind,
   Group,
   LegislationStatus,
-  NeedArea,
   ObligationStatus,
   StockpileStatus,
 } from "../domain/enums";
@@ -348,13 +347,22 @@ export class StateResolver {
   @FieldResolver(() => [AssistanceNeed], {
     description: "Areas in which the state reported needing international assistance, with sources.",
   })
-  async assistanceNeeds(@Root() state: State, @Ctx() ctx: Context): Promise<AssistanceNeed[]> {
-    return factsOf(
+  async assistanceNeeds(
+    @Root() state: State,
+    @Ctx() ctx: Context,
+    @Arg("areaIn", () => [NeedArea], {
+      nullable: true,
+      description: "Only needs in these areas, each with its own sources; all if omitted.",
+    })
+    areaIn?: NeedArea[] | null,
+  ): Promise<AssistanceNeed[]> {
+    const needs = factsOf(
       state,
       await this.assertions(state, ctx),
       (row) => row.need_area as NeedArea | null,
       (area, findings) => withFindings(Object.assign(new AssistanceNeed(), { area }), findings),
     );
+    return areaIn ? needs.filter((need) => areaIn.includes(need.area)) : needs;
   }
 
   @FieldResolver(() => [AssistanceProvision], {
