@@ -64,6 +64,8 @@ export interface AppOptions {
   isDatasetLoaded(): boolean;
   /** How often to re-read the dataset version (ms); an ingest from another process shows within it. */
   versionPollMs?: number;
+  /** Rows a question URL pages through for one answer (default MAX_QUESTION_ROWS, 1,000). */
+  questionRowLimit?: number;
 }
 
 export interface App {
@@ -229,6 +231,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       "ratelimit-reset",
       "Retry-After",
       "x-request-id",
+      // Question URLs: a list's total, and where its next rows are.
+      "Link",
+      "X-Total-Count",
     ],
     // An OPTIONS that is not a preflight gets 204 too, not a text/plain 400.
     strictPreflight: false,
@@ -280,7 +285,9 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
       });
     }
-    questionRoutes(api, apollo, schema, catalogue, contextFor, httpCache, conditional);
+    questionRoutes(api, apollo, schema, catalogue, contextFor, httpCache, conditional, {
+      maxRows: options.questionRowLimit,
+    });
     api.route({
       url: "/graphql",
       method: ["PUT", "PATCH", "DELETE"],

@@ -850,7 +850,7 @@ export const AssistanceNeedsDocument = gql`
       code
       name
       status
-      assistanceNeeds {
+      assistanceNeeds(areaIn: [$area]) {
         area
         sources {
           ...CitationFields

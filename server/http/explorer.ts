@@ -12,6 +12,10 @@ export interface CatalogueQuestion {
   description: string;
   document: string;
   variables: Record<string, unknown>;
+  /** For paged questions, the root field that holds the connection. */
+  pagedConnection?: string | null;
+  /** For a question about one object, its list whose items are the CSV rows. */
+  csvList?: string | null;
 }
 
 const CATALOGUE_FILE = path.join(PROJECT_ROOT, "sdk", "generated", "catalogue.json");
