@@ -4,7 +4,8 @@ import type { CodegenConfig } from "@graphql-codegen/cli";
  * The SDK is generated from the committed schema and the named operations; it never imports
  * from server/. `npm run generate` emits the schema first, then runs this, and this runs
  * scripts/generate-sdk-catalogue.ts after writing: the catalogue (catalogue.json, catalogue.ts)
- * and the persisted-operations manifest are made from the documents the SDK actually sends.
+ * and the persisted-operations manifest are made from the documents the SDK actually sends; then
+ * scripts/generate-cache-config.ts: the client cache configuration (cache-config.ts).
  */
 const config: CodegenConfig = {
   schema: "schema/schema.graphql",
@@ -27,7 +28,9 @@ const config: CodegenConfig = {
       },
     },
   },
-  hooks: { afterAllFileWrite: ["tsx scripts/generate-sdk-catalogue.ts"] },
+  hooks: {
+    afterAllFileWrite: ["tsx scripts/generate-sdk-catalogue.ts", "tsx scripts/generate-cache-config.ts"],
+  },
 };
 
 export default config;

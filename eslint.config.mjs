@@ -11,6 +11,7 @@ export default tseslint.config(
       "test-output/",
       "sdk/generated/",
       "sdk/dist/",
+      "server/http/explorer/dist/",
       "bench/results/",
       "bench/postgraphile/node_modules/",
     ],

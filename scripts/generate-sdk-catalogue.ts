@@ -12,7 +12,10 @@
  * - the catalogue table in sdk/README.md, between its `catalogue:start` and `catalogue:end` marks.
  *
  * Each operation file starts with `#` comment lines: the question it answers, and optionally
- * `# @variables {...}` (JSON example values; required when the operation has required variables).
+ * `# @variables {...}` (JSON example values; required when the operation has required variables)
+ * and, for a question about one object, `# @csv <field>`: the list of that object whose items
+ * are the rows of its CSV answer (/api/questions/<Name>.csv); without it, such a question has no
+ * CSV form.
  * Files are named `NN-kebab-case-of-the-operation-name.graphql`; NN orders the catalogue.
  * graphql-codegen runs this after writing (see codegen.ts); it fails on any inconsistency.
  * `--check` writes nothing and fails if any of these files is not what it would write.
@@ -35,6 +38,7 @@ import {
 import prettier from "prettier";
 
 import * as generated from "../sdk/generated/graphql";
+import { selectionsWithoutId } from "./selections-without-id";
 
 const ROOT = path.resolve(__dirname, "..");
 const OPERATIONS_DIR = path.join(ROOT, "sdk", "operations");
@@ -61,6 +65,8 @@ export interface CatalogueEntry {
   variableDefinitions: { name: string; type: string; required: boolean; defaultValue: string | null }[];
   /** For paged operations, the root field that holds the connection; null otherwise. */
   pagedConnection: string | null;
+  /** For a question about one object: its list whose items are the CSV rows (`# @csv`); else null. */
+  csvList: string | null;
   /** The source file, relative to the repository root. */
   file: string;
 }
@@ -69,7 +75,11 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const kebab = (s: string) => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 
 /** The `#` lines before the first definition: description lines and `@variables` JSON. */
-function readHeader(source: string): { description: string; example: Record<string, unknown> | null } {
+function readHeader(source: string): {
+  description: string;
+  example: Record<string, unknown> | null;
+  csvList: string | null;
+} {
   const lines: string[] = [];
   for (const line of source.split("\n")) {
     if (!line.startsWith("#")) break;
@@ -82,7 +92,23 @@ function readHeader(source: string): { description: string; example: Record<stri
       .join(" ")
       .trim(),
     example: example ? (JSON.parse(example.slice("@variables".length)) as Record<string, unknown>) : null,
+    csvList:
+      lines
+        .find((l) => l.startsWith("@csv "))
+        ?.slice("@csv ".length)
+        .trim() ?? null,
   };
+}
+
+/** True when the operation's (first) root field selects `field` directly. */
+function selectsUnderRoot(operation: OperationDefinitionNode, field: string): boolean {
+  const root = operation.selectionSet.selections[0];
+  return (
+    root?.kind === Kind.FIELD &&
+    (root.selectionSet?.selections ?? []).some(
+      (s) => s.kind === Kind.FIELD && (s.alias ?? s.name).value === field,
+    )
+  );
 }
 
 /** The root field (alias if any) whose selection has `pageInfo`, for operations with `$after`. */
@@ -150,6 +176,14 @@ export function readCatalogue(): CatalogueEntry[] {
       problems.push(`${where}: graphql-codegen generated no ${name}Document`);
       continue;
     }
+    if (header.csvList && !selectsUnderRoot(operation, header.csvList)) {
+      problems.push(
+        `${where}: @csv ${header.csvList} is not a field selected under the operation's root field`,
+      );
+    }
+    for (const place of selectionsWithoutId(schema, document)) {
+      problems.push(`${where}: select id on ${place} (a normalised client cache keys objects by it)`);
+    }
     const printed = print(document);
     entries.push({
       name,
@@ -165,6 +199,7 @@ export function readCatalogue(): CatalogueEntry[] {
         defaultValue: v.defaultValue ? print(v.defaultValue) : null,
       })),
       pagedConnection: pagedConnection(operation),
+      csvList: header.csvList,
       file: where,
     });
   }

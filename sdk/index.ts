@@ -29,5 +29,6 @@ export {
   type CatalogueTypes,
   pagedConnections,
 } from "./generated/catalogue";
+export { keys, possibleTypes, typePolicies } from "./generated/cache-config";
 export type * from "./generated/graphql";
 export type { CallOptions, ClientOptions, GraphQLErrorEntry, TypedDocumentNode } from "./types";

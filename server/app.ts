@@ -17,6 +17,7 @@ import Fastify, {
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
+  type FastifyRequest,
   type onRequestAsyncHookHandler,
   type preParsingAsyncHookHandler,
 } from "fastify";
@@ -30,7 +31,14 @@ import { Reader } from "./db/sql";
 import { createErrorFormatter, errorBody } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
 import { explorerRoutes, loadCatalogue, sendExplorer, wantsExplorer } from "./http/explorer";
-import { armorRules, bodyRefusal, costLimitPlugin, documentGuard, refuseBatches } from "./http/limits";
+import {
+  armorRules,
+  bodyRefusal,
+  costLimitPlugin,
+  documentGuard,
+  refuseBatches,
+  refuseDeepNesting,
+} from "./http/limits";
 import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
@@ -56,6 +64,8 @@ export interface AppOptions {
   isDatasetLoaded(): boolean;
   /** How often to re-read the dataset version (ms); an ingest from another process shows within it. */
   versionPollMs?: number;
+  /** Rows a question URL pages through for one answer (default MAX_QUESTION_ROWS, 1,000). */
+  questionRowLimit?: number;
 }
 
 export interface App {
@@ -153,6 +163,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // CSRF prevention is off on purpose: it exists to stop another site from making a signed-in
+    // browser change something, and ccm-graph has nothing to protect that way (public data, no
+    // cookies or credentials, no mutations). Left on, it refused every plain GET (urql's default
+    // client, fetch(url), an address bar, dashboard tools) that sent no preflight header.
+    // Mutations stay refused over GET by Apollo, and the schema has none.
+    csrfPrevention: false,
     persistedQueries: { cache: persistedQueryStore() },
     cache: new InMemoryLRUCache({ maxSize: 50 * 1024 * 1024 }),
     validationRules: armorRules(config.limits),
@@ -205,7 +221,20 @@ export async function createApp(options: AppOptions): Promise<App> {
   await app.register(fastifyCors, {
     origin: config.corsOrigins,
     maxAge: 600,
-    methods: ["GET", "HEAD", "POST"],
+    methods: ALLOWED_METHODS,
+    // What browser code may read besides the CORS-safelisted headers: validators for its own
+    // caching, the rate limit's state, and the id to quote when reporting a problem.
+    exposedHeaders: [
+      "ETag",
+      "ratelimit-limit",
+      "ratelimit-remaining",
+      "ratelimit-reset",
+      "Retry-After",
+      "x-request-id",
+      // Question URLs: a list's total, and where its next rows are.
+      "Link",
+      "X-Total-Count",
+    ],
     // An OPTIONS that is not a preflight gets 204 too, not a text/plain 400.
     strictPreflight: false,
   });
@@ -256,22 +285,44 @@ export async function createApp(options: AppOptions): Promise<App> {
           }),
       });
     }
-    questionRoutes(api, apollo, schema, catalogue, contextFor, httpCache, conditional);
+    questionRoutes(api, apollo, schema, catalogue, contextFor, httpCache, conditional, {
+      maxRows: options.questionRowLimit,
+    });
     api.route({
       url: "/graphql",
-      // Every method: GraphQL answers those it does not take with 405.
-      method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      method: ["PUT", "PATCH", "DELETE"],
+      // Refused before any body is read: the answer does not depend on what was sent.
+      onRequest: async (request, reply) =>
+        reply
+          .code(405)
+          .header("allow", ALLOWED_METHODS.join(", "))
+          .send(
+            errorBody(
+              "BAD_REQUEST",
+              `${request.method} is not accepted on /graphql: use GET or POST (HEAD for headers only).`,
+            ),
+          ),
+      handler: async () => undefined,
+    });
+    api.route({
+      // GET, POST, and HEAD (made by Fastify from GET: the same answer without its body).
+      url: "/graphql",
+      method: ["GET", "POST"],
       onRequest: validHost,
       preParsing: uncompressedBodies,
       preHandler: [
         async (request, reply) => (wantsExplorer(request) ? sendExplorer(reply) : undefined),
         conditional,
         refuseBatches,
+        refuseDeepNesting,
         documentGuard(config.limits),
         ...(answerCache ? [answerCache.serve] : []),
       ],
       onSend: answerCache ? [answerCache.keep] : [],
-      handler: graphql,
+      // GraphQL takes GET and POST only: a HEAD is asked as the GET it stands for.
+      // (The integration's handler is typed for its own route shape, hence the casts.)
+      handler: (request, reply) =>
+        graphql.call(app, (request.method === "HEAD" ? asGet(request) : request) as never, reply as never),
     });
   });
 
@@ -296,6 +347,14 @@ export async function createApp(options: AppOptions): Promise<App> {
       await apollo.stop();
     },
   };
+}
+
+/** The methods /graphql answers, as CORS advertises them and a 405 lists them. */
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
+
+/** The same request, seen as a GET (for HEAD: Fastify leaves the body out of the answer). */
+function asGet<R extends FastifyRequest>(request: R): R {
+  return Object.create(request, { method: { value: "GET" } }) as R;
 }
 
 /**

@@ -33,11 +33,13 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 const KNOWN = new Set<string>(ERROR_CODES);
 
 /**
- * Codes that refuse the request as a whole: answered with HTTP 400 (Apollo reads the status from
- * the error). The other codes leave the status to Apollo.
+ * Codes that refuse the request as a whole, before execution: answered with HTTP 400 (Apollo reads
+ * the status from the error). The other codes leave the status to Apollo. BAD_USER_INPUT is not
+ * among them: raised by a resolver, it fails one field of an answer that may hold data, and the
+ * GraphQL-over-HTTP spec requires a 2xx for an answer whose `data` is present and not null (bad
+ * variables are refused before execution by Apollo itself, with 400).
  */
 const REFUSED_WITH_400 = new Set<ErrorCode>([
-  "BAD_USER_INPUT",
   "GRAPHQL_VALIDATION_FAILED",
   "QUERY_TOO_DEEP",
   "QUERY_TOO_COMPLEX",

@@ -516,7 +516,7 @@ export type TreatyStatus =
 export type SignatoriesWithStockpilesAndAssistanceNeedsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SignatoriesWithStockpilesAndAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type SignatoriesWithStockpilesAndAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type StatesByStatusQueryVariables = Exact<{
   status: TreatyStatus;
@@ -526,7 +526,7 @@ export type StatesByStatusQueryVariables = Exact<{
 }>;
 
 
-export type StatesByStatusQuery = { states: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ code: string, name: string, status: TreatyStatus, participation: { signed: string | null, joined: string | null, joinedBy: string | null } | null }> } };
+export type StatesByStatusQuery = { states: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, participation: { signed: string | null, joined: string | null, joinedBy: string | null } | null }> } };
 
 export type StateProfileQueryVariables = Exact<{
   code: string;
@@ -534,7 +534,7 @@ export type StateProfileQueryVariables = Exact<{
 }>;
 
 
-export type StateProfileQuery = { state: { id: string, code: string, name: string, spellings: Array<string>, namedInReport: boolean, note: string | null, participation: { depositaryName: string, signed: string | null, joined: string | null, joinedBy: string | null, withdrawalEffective: string | null, sources: Array<string> } | null, treatyStatus: { asOf: string, status: TreatyStatus, agreesWithReport: boolean, reportedAs: Array<{ group: Group, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }, obligations: Array<{ article: number | null, possibleArticles: Array<number>, unspecified: boolean, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceReceived: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, contamination: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, voluntaryReports: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, actions: Array<{ number: number, theme: Theme }>, findings: Array<{ key: string, theme: Theme, summary: string, paragraphNumber: number, footnoteNumber: number | null, quote: string, assertions: Array<{ kind: AssertionKind, detail: string | null, state: { code: string } }> }>, discrepancies: Array<{ key: string, kind: DiscrepancyKind, description: string }> } | null };
+export type StateProfileQuery = { state: { id: string, code: string, name: string, spellings: Array<string>, namedInReport: boolean, note: string | null, participation: { depositaryName: string, signed: string | null, joined: string | null, joinedBy: string | null, withdrawalEffective: string | null, sources: Array<string> } | null, treatyStatus: { asOf: string, status: TreatyStatus, agreesWithReport: boolean, reportedAs: Array<{ group: Group, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }, obligations: Array<{ article: number | null, possibleArticles: Array<number>, unspecified: boolean, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, stockpile: Array<{ status: StockpileStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, assistanceReceived: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }>, contamination: Array<{ id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, voluntaryReports: Array<{ id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }>, actions: Array<{ id: string, number: number, theme: Theme }>, findings: Array<{ id: string, key: string, theme: Theme, summary: string, paragraphNumber: number, footnoteNumber: number | null, quote: string, assertions: Array<{ kind: AssertionKind, detail: string | null, state: { id: string, code: string } }> }>, discrepancies: Array<{ id: string, key: string, kind: DiscrepancyKind, description: string }> } | null };
 
 export type StatesWithObligationQueryVariables = Exact<{
   article: number;
@@ -543,33 +543,33 @@ export type StatesWithObligationQueryVariables = Exact<{
 }>;
 
 
-export type StatesWithObligationQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, obligations: Array<{ article: number | null, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesWithObligationQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, obligations: Array<{ article: number | null, status: ObligationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type AssistanceNeedsQueryVariables = Exact<{
   area: NeedArea;
 }>;
 
 
-export type AssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type AssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, assistanceNeeds: Array<{ area: NeedArea, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type FundingProvidersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FundingProvidersQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type FundingProvidersQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, assistanceProvided: Array<{ kind: AssistanceKind, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type ActionImplementationQueryVariables = Exact<{
   number: number;
 }>;
 
 
-export type ActionImplementationQuery = { action: { number: number, theme: Theme, description: string | null, paragraphNumbers: Array<number>, findings: Array<{ key: string, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, countDiffers: boolean, states: Array<{ code: string, name: string }> }>, states: Array<{ code: string, name: string }> } | null };
+export type ActionImplementationQuery = { action: { id: string, number: number, theme: Theme, description: string | null, paragraphNumbers: Array<number>, findings: Array<{ id: string, key: string, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, countDiffers: boolean, states: Array<{ id: string, code: string, name: string }> }>, states: Array<{ id: string, code: string, name: string }> } | null };
 
 export type SectionQuestionsQueryVariables = Exact<{
   section: string;
 }>;
 
 
-export type SectionQuestionsQuery = { section: { key: string, numeral: string | null, title: string, discussionQuestions: Array<{ label: string, letter: string, item: string | null, text: string, paragraphNumber: number }> } | null };
+export type SectionQuestionsQuery = { section: { id: string, key: string, numeral: string | null, title: string, discussionQuestions: Array<{ id: string, label: string, letter: string, item: string | null, text: string, paragraphNumber: number }> } | null };
 
 export type DiscrepanciesQueryVariables = Exact<{
   filter?: DiscrepancyFilter | null | undefined;
@@ -578,7 +578,7 @@ export type DiscrepanciesQueryVariables = Exact<{
 }>;
 
 
-export type DiscrepanciesQuery = { discrepancies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ key: string, kind: DiscrepancyKind, description: string, reportSays: string, otherSideSays: string, paragraphNumbers: Array<number>, footnoteNumbers: Array<number>, stateCodes: Array<string> }> } };
+export type DiscrepanciesQuery = { discrepancies: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, kind: DiscrepancyKind, description: string, reportSays: string, otherSideSays: string, paragraphNumbers: Array<number>, footnoteNumbers: Array<number>, stateCodes: Array<string> }> } };
 
 export type SearchReportQueryVariables = Exact<{
   text: string;
@@ -586,7 +586,7 @@ export type SearchReportQueryVariables = Exact<{
 }>;
 
 
-export type SearchReportQuery = { search: Array<{ kind: SearchHitKind, rank: number, snippet: string, paragraph: { number: number, section: { key: string, title: string } }, footnote: { number: number } | null }> };
+export type SearchReportQuery = { search: Array<{ kind: SearchHitKind, rank: number, snippet: string, paragraph: { id: string, number: number, section: { id: string, key: string, title: string } }, footnote: { id: string, number: number } | null }> };
 
 export type StateCountsQueryVariables = Exact<{
   groupBy: StateCountDimension;
@@ -608,72 +608,72 @@ export type FindingCountsQuery = { findingCounts: Array<{ key: string, count: nu
 export type HeadlineFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type HeadlineFiguresQuery = { headlineFigures: Array<{ text: string, value: number, unit: string | null, summary: string, finding: { key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string } }> };
+export type HeadlineFiguresQuery = { headlineFigures: Array<{ text: string, value: number, unit: string | null, summary: string, finding: { id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string } }> };
 
 export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, obligations: Array<{ article: number | null, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, obligations: Array<{ article: number | null, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type StatesByLegislationQueryVariables = Exact<{
   status: LegislationStatus;
 }>;
 
 
-export type StatesByLegislationQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
+export type StatesByLegislationQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, legislation: Array<{ status: LegislationStatus, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> }> } };
 
 export type ContaminatedStatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ContaminatedStatesQuery = { states: { totalCount: number, nodes: Array<{ code: string, name: string, status: TreatyStatus, contamination: Array<{ key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }> }> } };
+export type ContaminatedStatesQuery = { states: { totalCount: number, nodes: Array<{ id: string, code: string, name: string, status: TreatyStatus, contamination: Array<{ id: string, key: string, paragraphNumber: number, footnoteNumber: number | null, quote: string }> }> } };
 
 export type StateByNameQueryVariables = Exact<{
   name: string;
 }>;
 
 
-export type StateByNameQuery = { stateByName: { code: string, name: string, spellings: Array<string>, status: TreatyStatus } | null };
+export type StateByNameQuery = { stateByName: { id: string, code: string, name: string, spellings: Array<string>, status: TreatyStatus } | null };
 
 export type ParagraphQueryVariables = Exact<{
   number: number;
 }>;
 
 
-export type ParagraphQuery = { paragraph: { number: number, text: string, subheading: string | null, section: { key: string, title: string }, footnotes: Array<{ number: number, text: string }>, findings: Array<{ key: string, summary: string, quote: string, states: Array<{ code: string, name: string }> }> } | null };
+export type ParagraphQuery = { paragraph: { id: string, number: number, text: string, subheading: string | null, section: { id: string, key: string, title: string }, footnotes: Array<{ id: string, number: number, text: string }>, findings: Array<{ id: string, key: string, summary: string, quote: string, states: Array<{ id: string, code: string, name: string }> }> } | null };
 
 export type FootnoteQueryVariables = Exact<{
   number: number;
 }>;
 
 
-export type FootnoteQuery = { footnote: { number: number, text: string, anchor: string, paragraphNumber: number, states: Array<{ code: string, name: string }>, findings: Array<{ key: string, summary: string }> } | null };
+export type FootnoteQuery = { footnote: { id: string, number: number, text: string, anchor: string, paragraphNumber: number, states: Array<{ id: string, code: string, name: string }>, findings: Array<{ id: string, key: string, summary: string }> } | null };
 
 export type FindingQueryVariables = Exact<{
   key: string;
 }>;
 
 
-export type FindingQuery = { finding: { key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, listIsPartial: boolean, countDiffers: boolean, articles: Array<number>, actionNumbers: Array<number>, note: string | null, assertions: Array<{ kind: AssertionKind, description: string, detail: string | null, state: { code: string, name: string } }>, discrepancies: Array<{ key: string, kind: DiscrepancyKind, description: string }> } | null };
+export type FindingQuery = { finding: { id: string, key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, group: Group, statedCount: number | null, statedCountText: string | null, listedCount: number, listIsPartial: boolean, countDiffers: boolean, articles: Array<number>, actionNumbers: Array<number>, note: string | null, assertions: Array<{ kind: AssertionKind, description: string, detail: string | null, state: { id: string, code: string, name: string } }>, discrepancies: Array<{ id: string, key: string, kind: DiscrepancyKind, description: string }> } | null };
 
 export type UseOfClusterMunitionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type UseOfClusterMunitionsQuery = { useInstances: Array<{ key: string, year: number, description: string, paragraphNumbers: Array<number>, territory: { code: string, name: string } | null, user: { code: string, name: string } | null }> };
+export type UseOfClusterMunitionsQuery = { useInstances: Array<{ id: string, key: string, year: number, description: string, paragraphNumbers: Array<number>, territory: { id: string, code: string, name: string } | null, user: { id: string, code: string, name: string } | null }> };
 
 export type ReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReportQuery = { report: { key: string, title: string, finalisedOn: string, datasetVersion: string, preparedByCapacity: string, submittedByRole: string, meeting: { name: string, abbreviation: string, city: string, month: string | null }, period: { from: string, to: string, fromMeeting: { abbreviation: string } }, preparedBy: { code: string, name: string }, submittedBy: { code: string, name: string } } | null };
+export type ReportQuery = { report: { id: string, key: string, title: string, finalisedOn: string, datasetVersion: string, preparedByCapacity: string, submittedByRole: string, meeting: { name: string, abbreviation: string, city: string, month: string | null }, period: { from: string, to: string, fromMeeting: { abbreviation: string } }, preparedBy: { id: string, code: string, name: string }, submittedBy: { id: string, code: string, name: string } } | null };
 
 export type TableOfContentsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TableOfContentsQuery = { sections: Array<{ key: string, numeral: string | null, title: string, subheadings: Array<{ title: string, paragraphNumbers: Array<number> }> }> };
+export type TableOfContentsQuery = { sections: Array<{ id: string, key: string, numeral: string | null, title: string, subheadings: Array<{ title: string, paragraphNumbers: Array<number> }> }> };
 
 export type OrganisationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganisationsQuery = { organisations: Array<{ key: string, name: string, abbreviation: string | null, kind: OrganisationKind, roles: Array<{ role: string, paragraphNumbers: Array<number> }> }> };
+export type OrganisationsQuery = { organisations: Array<{ id: string, key: string, name: string, abbreviation: string | null, kind: OrganisationKind, roles: Array<{ role: string, paragraphNumbers: Array<number> }> }> };
 
 export type StatesQueryVariables = Exact<{
   filter?: StateFilter | null | undefined;
@@ -694,7 +694,7 @@ export type FindingsQueryVariables = Exact<{
 }>;
 
 
-export type FindingsQuery = { findings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, statedCount: number | null, listedCount: number, states: Array<{ code: string }> }> } };
+export type FindingsQuery = { findings: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, key: string, theme: Theme, summary: string, quote: string, paragraphNumber: number, footnoteNumber: number | null, statedCount: number | null, listedCount: number, states: Array<{ id: string, code: string }> }> } };
 
 export type ParagraphsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -702,7 +702,7 @@ export type ParagraphsQueryVariables = Exact<{
 }>;
 
 
-export type ParagraphsQuery = { paragraphs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, subheading: string | null, text: string, section: { key: string } }> } };
+export type ParagraphsQuery = { paragraphs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: number, subheading: string | null, text: string, section: { id: string, key: string } }> } };
 
 export type FootnotesQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -710,7 +710,7 @@ export type FootnotesQueryVariables = Exact<{
 }>;
 
 
-export type FootnotesQuery = { footnotes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ number: number, paragraphNumber: number, text: string, states: Array<{ code: string }> }> } };
+export type FootnotesQuery = { footnotes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: number, paragraphNumber: number, text: string, states: Array<{ id: string, code: string }> }> } };
 
 export type CitationFieldsFragment = { paragraph: number, footnote: number | null, quote: string, findingKey: string };
 
@@ -735,6 +735,7 @@ export const SignatoriesWithStockpilesAndAssistanceNeedsDocument = gql`
   states(filter: {status: SIGNATORY, stockpile: {}, assistanceNeed: {}}) {
     totalCount
     nodes {
+      id
       code
       name
       stockpile {
@@ -761,6 +762,7 @@ export const StatesByStatusDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       code
       name
       status(asOf: $asOf)
@@ -841,22 +843,26 @@ export const StateProfileDocument = gql`
       }
     }
     contamination {
+      id
       key
       paragraphNumber
       footnoteNumber
       quote
     }
     voluntaryReports {
+      id
       key
       paragraphNumber
       footnoteNumber
       quote
     }
     actions {
+      id
       number
       theme
     }
     findings {
+      id
       key
       theme
       summary
@@ -867,11 +873,13 @@ export const StateProfileDocument = gql`
         kind
         detail
         state {
+          id
           code
         }
       }
     }
     discrepancies {
+      id
       key
       kind
       description
@@ -884,6 +892,7 @@ export const StatesWithObligationDocument = gql`
   states(filter: {obligation: {article: $article, status: $status}}, asOf: $asOf) {
     totalCount
     nodes {
+      id
       code
       name
       status(asOf: $asOf)
@@ -903,10 +912,11 @@ export const AssistanceNeedsDocument = gql`
   states(filter: {assistanceNeed: {areaIn: [$area]}}) {
     totalCount
     nodes {
+      id
       code
       name
       status
-      assistanceNeeds {
+      assistanceNeeds(areaIn: [$area]) {
         area
         sources {
           ...CitationFields
@@ -921,6 +931,7 @@ export const FundingProvidersDocument = gql`
   states(filter: {assistanceProvided: {kindIn: [FUNDING]}}) {
     totalCount
     nodes {
+      id
       code
       name
       assistanceProvided {
@@ -936,11 +947,13 @@ export const FundingProvidersDocument = gql`
 export const ActionImplementationDocument = gql`
     query ActionImplementation($number: Int!) {
   action(number: $number) {
+    id
     number
     theme
     description
     paragraphNumbers
     findings {
+      id
       key
       summary
       quote
@@ -952,11 +965,13 @@ export const ActionImplementationDocument = gql`
       listedCount
       countDiffers
       states {
+        id
         code
         name
       }
     }
     states {
+      id
       code
       name
     }
@@ -966,10 +981,12 @@ export const ActionImplementationDocument = gql`
 export const SectionQuestionsDocument = gql`
     query SectionQuestions($section: String!) {
   section(key: $section) {
+    id
     key
     numeral
     title
     discussionQuestions {
+      id
       label
       letter
       item
@@ -987,6 +1004,7 @@ export const DiscrepanciesDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       key
       kind
       description
@@ -1006,13 +1024,16 @@ export const SearchReportDocument = gql`
     rank
     snippet
     paragraph {
+      id
       number
       section {
+        id
         key
         title
       }
     }
     footnote {
+      id
       number
     }
   }
@@ -1042,6 +1063,7 @@ export const HeadlineFiguresDocument = gql`
     unit
     summary
     finding {
+      id
       key
       paragraphNumber
       footnoteNumber
@@ -1057,6 +1079,7 @@ export const StatesPartiesWithClearanceObligationsWithoutAssistanceNeedsDocument
   ) {
     totalCount
     nodes {
+      id
       code
       name
       obligations {
@@ -1074,6 +1097,7 @@ export const StatesByLegislationDocument = gql`
   states(filter: {legislation: {statusIn: [$status]}}) {
     totalCount
     nodes {
+      id
       code
       name
       legislation {
@@ -1091,10 +1115,12 @@ export const ContaminatedStatesDocument = gql`
   states(filter: {contaminated: true}) {
     totalCount
     nodes {
+      id
       code
       name
       status
       contamination {
+        id
         key
         paragraphNumber
         footnoteNumber
@@ -1107,6 +1133,7 @@ export const ContaminatedStatesDocument = gql`
 export const StateByNameDocument = gql`
     query StateByName($name: String!) {
   stateByName(name: $name) {
+    id
     code
     name
     spellings
@@ -1117,22 +1144,27 @@ export const StateByNameDocument = gql`
 export const ParagraphDocument = gql`
     query Paragraph($number: Int!) {
   paragraph(number: $number) {
+    id
     number
     text
     subheading
     section {
+      id
       key
       title
     }
     footnotes {
+      id
       number
       text
     }
     findings {
+      id
       key
       summary
       quote
       states {
+        id
         code
         name
       }
@@ -1143,15 +1175,18 @@ export const ParagraphDocument = gql`
 export const FootnoteDocument = gql`
     query Footnote($number: Int!) {
   footnote(number: $number) {
+    id
     number
     text
     anchor
     paragraphNumber
     states {
+      id
       code
       name
     }
     findings {
+      id
       key
       summary
     }
@@ -1161,6 +1196,7 @@ export const FootnoteDocument = gql`
 export const FindingDocument = gql`
     query Finding($key: String!) {
   finding(key: $key) {
+    id
     key
     theme
     summary
@@ -1181,11 +1217,13 @@ export const FindingDocument = gql`
       description
       detail
       state {
+        id
         code
         name
       }
     }
     discrepancies {
+      id
       key
       kind
       description
@@ -1196,15 +1234,18 @@ export const FindingDocument = gql`
 export const UseOfClusterMunitionsDocument = gql`
     query UseOfClusterMunitions {
   useInstances {
+    id
     key
     year
     description
     paragraphNumbers
     territory {
+      id
       code
       name
     }
     user {
+      id
       code
       name
     }
@@ -1214,6 +1255,7 @@ export const UseOfClusterMunitionsDocument = gql`
 export const ReportDocument = gql`
     query Report {
   report {
+    id
     key
     title
     finalisedOn
@@ -1232,11 +1274,13 @@ export const ReportDocument = gql`
       }
     }
     preparedBy {
+      id
       code
       name
     }
     preparedByCapacity
     submittedBy {
+      id
       code
       name
     }
@@ -1247,6 +1291,7 @@ export const ReportDocument = gql`
 export const TableOfContentsDocument = gql`
     query TableOfContents {
   sections {
+    id
     key
     numeral
     title
@@ -1260,6 +1305,7 @@ export const TableOfContentsDocument = gql`
 export const OrganisationsDocument = gql`
     query Organisations {
   organisations {
+    id
     key
     name
     abbreviation
@@ -1302,6 +1348,7 @@ export const FindingsDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       key
       theme
       summary
@@ -1311,6 +1358,7 @@ export const FindingsDocument = gql`
       statedCount
       listedCount
       states {
+        id
         code
       }
     }
@@ -1325,10 +1373,12 @@ export const ParagraphsDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       number
       subheading
       text
       section {
+        id
         key
       }
     }
@@ -1343,10 +1393,12 @@ export const FootnotesDocument = gql`
       ...PageInfoFields
     }
     nodes {
+      id
       number
       paragraphNumber
       text
       states {
+        id
         code
       }
     }

@@ -134,7 +134,8 @@ export function etagFor(version: string, request: FastifyRequest): string {
   return `W/"${version}-${crypto.createHash("sha1").update(key).digest("base64url").slice(0, 16)}"`;
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** True when If-None-Match names `etag` (weak comparison, as for GET). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch
     .split(",")
@@ -155,7 +156,7 @@ export function conditionalGet(
     if ((request.method !== "GET" && request.method !== "HEAD") || !current) return;
     const etag = etagFor(current, request);
     reply.locals.etag = etag;
-    if (matches(request.headers["if-none-match"], etag)) {
+    if (etagMatches(request.headers["if-none-match"], etag)) {
       markCacheable(reply, options);
       return reply.code(304).send();
     }

@@ -218,6 +218,66 @@ export const refuseBatches: preHandlerAsyncHookHandler = async (request, reply) 
   }
 };
 
+/**
+ * How deeply a request's JSON may nest (variables, extensions). Filters, the deepest input the
+ * schema takes, nest at most 8 levels (about 25 of JSON); anything far deeper is refused before
+ * code that walks values level by level (the answer cache's key, GraphQL's coercion) meets it.
+ */
+export const MAX_JSON_NESTING = 64;
+
+/**
+ * How deeply a parsed JSON value nests (a scalar 0, `[]` 1), counted without recursion and
+ * without walking further once past `limit`.
+ */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, above] = stack.pop()!;
+    if (item === null || typeof item !== "object") continue;
+    const depth = above + 1;
+    if (depth > deepest && (deepest = depth) > limit) return deepest;
+    for (const child of Object.values(item)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth]);
+    }
+  }
+  return deepest;
+}
+
+/**
+ * Refuses (400) a request whose query, variables, operation name or extensions nest deeper than
+ * MAX_JSON_NESTING, in a POST body or a GET's JSON parameters. Runs before the answer cache.
+ */
+export const refuseDeepNesting: preHandlerAsyncHookHandler = async (request, reply) => {
+  const asked = (request.method === "GET" ? request.query : request.body) as Record<string, unknown> | null;
+  if (!asked || typeof asked !== "object") return;
+  for (const part of ["query", "variables", "operationName", "extensions"]) {
+    let value = asked[part];
+    // A GET's parameters are JSON text: only one long enough to nest too deeply is read here.
+    if (typeof value === "string" && request.method === "GET" && value.length > 2 * MAX_JSON_NESTING) {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        continue; // GraphQL reports it
+      }
+    }
+    if (
+      value !== null &&
+      typeof value === "object" &&
+      nestingDepth(value, MAX_JSON_NESTING) > MAX_JSON_NESTING
+    ) {
+      return reply
+        .code(400)
+        .send(
+          errorBody(
+            "BAD_REQUEST",
+            `The request's ${part} nest more than ${MAX_JSON_NESTING} levels deep; nothing ccm-graph takes needs that many.`,
+          ),
+        );
+    }
+  }
+};
+
 /** The 400 answer to a request body Fastify could not read (too large, malformed JSON), if it is one. */
 export function bodyRefusal(error: FastifyError, limits: Limits): ReturnType<typeof errorBody> | undefined {
   switch (error.code) {

@@ -11,20 +11,9 @@ import { type Metrics, notesOf } from "./observability";
 interface CachedAnswer {
   /** The answer's bytes: encoded once when kept, not on every hit. */
   body: Buffer;
+  /** Its media type as GraphQL chose it for the request's Accept (JSON or GraphQL-response JSON). */
+  contentType: string;
   operationName: string | undefined;
-}
-
-/**
- * Apollo's CSRF prevention, applied before the cache may answer: a GET must carry a header that a
- * browser cannot send cross-site without a preflight (or a non-simple content type).
- */
-function passesCsrfPrevention(request: FastifyRequest): boolean {
-  if (request.method !== "GET") return true;
-  if (request.headers["apollo-require-preflight"] || request.headers["x-apollo-operation-name"]) return true;
-  const type = (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
-  return (
-    type !== "" && !["application/x-www-form-urlencoded", "multipart/form-data", "text/plain"].includes(type)
-  );
 }
 
 /**
@@ -76,11 +65,12 @@ export class ResponseCache {
     const serve: preHandlerAsyncHookHandler = async (request, reply) => {
       const current = version.current;
       const asked = questionOf(request);
-      if (!current || asked === undefined || !passesCsrfPrevention(request)) return;
-      // A digest, not the request itself: a key must not cost more memory than the answer.
+      if (!current || asked === undefined) return;
+      // A digest, not the request itself: a key must not cost more memory than the answer. Accept
+      // is part of it: the same question asked for another media type is another answer.
       const key = crypto
         .createHash("sha256")
-        .update(`${current}\n${request.method}\n`)
+        .update(`${current}\n${request.method}\n${request.headers.accept ?? ""}\n`)
         .update(asked)
         .digest("base64url");
       let cached = this.entries.get(key);
@@ -94,11 +84,7 @@ export class ResponseCache {
           sqlStatements: 0,
           cache: "hit",
         });
-        reply
-          .code(200)
-          .type("application/json; charset=utf-8")
-          .header("x-cache", "hit")
-          .header("x-sql-statements", "0");
+        reply.code(200).type(cached.contentType).header("x-cache", "hit").header("x-sql-statements", "0");
         this.metrics.record(cached.operationName, Number(process.hrtime.bigint() - started) / 1e9, false);
         return reply.send(cached.body);
       }
@@ -130,7 +116,11 @@ export class ResponseCache {
           reply.statusCode === 200 && typeof payload === "string" && reply.locals.cacheableAnswer === true;
         finish(
           ok
-            ? { body: Buffer.from(payload, "utf8"), operationName: notesOf(reply).operationName }
+            ? {
+                body: Buffer.from(payload, "utf8"),
+                contentType: String(reply.getHeader("content-type") ?? "application/json; charset=utf-8"),
+                operationName: notesOf(reply).operationName,
+              }
             : undefined,
         );
       }

@@ -1,3 +1,4 @@
+import { GraphQLError } from "graphql";
 import { sql } from "pg-sql2";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 
@@ -48,6 +49,13 @@ async function loadNode(ctx: Context, id: string): Promise<Node | null> {
   return load[type]();
 }
 
+/** Null for the error of an id that is not a ccm-graph id (see fromGlobalId); other errors stand. */
+function nullIfUnreadableId(error: unknown): null {
+  const extensions = error instanceof GraphQLError ? error.extensions : undefined;
+  if (extensions?.code === "BAD_USER_INPUT" && extensions.argument === "id") return null;
+  throw error;
+}
+
 const map = <Row, T>(row: Row | null, to: (row: Row) => T): T | null => (row ? to(row) : null);
 
 @Resolver(() => Report)
@@ -95,7 +103,8 @@ export class ReportResolver {
   async nodes(@Arg("ids", () => [ID], { description: "Global ids." }) ids: string[], @Ctx() ctx: Context) {
     if (ids.length > 100)
       throw userError("BAD_USER_INPUT", "nodes takes at most 100 ids", { argument: "ids" });
-    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+    // One id that cannot be read is null in its place, as one of nothing is: it does not fail the rest.
+    return Promise.all(ids.map((id) => loadNode(ctx, id).catch((error) => nullIfUnreadableId(error))));
   }
 
   @FieldResolver(() => State, {

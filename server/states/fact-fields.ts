@@ -23,6 +23,7 @@ import {
   distinctFindings,
   factsOf,
   LegislationFact,
+  NeedArea,
   Obligation,
   type StateAssertionRow,
   StockpileFact,
@@ -106,13 +107,22 @@ export class StateFactsResolver {
   @FieldResolver(() => [AssistanceNeed], {
     description: "Areas in which the state reported needing international assistance, with sources.",
   })
-  async assistanceNeeds(@Root() state: State, @Ctx() ctx: Context): Promise<AssistanceNeed[]> {
-    return factsOf(
+  async assistanceNeeds(
+    @Root() state: State,
+    @Ctx() ctx: Context,
+    @Arg("areaIn", () => [NeedArea], {
+      nullable: true,
+      description: "Only needs in these areas, each with its own sources; all if omitted.",
+    })
+    areaIn?: NeedArea[] | null,
+  ): Promise<AssistanceNeed[]> {
+    const needs = factsOf(
       state,
       await assertionsOf(state, ctx),
       (row) => row.meaning.need,
       (area, findings) => withFindings(Object.assign(new AssistanceNeed(), { area }), findings),
     );
+    return areaIn ? needs.filter((need) => areaIn.includes(need.area)) : needs;
   }
 
   @FieldResolver(() => [AssistanceProvision], {

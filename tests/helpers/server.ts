@@ -45,6 +45,7 @@ export interface TestServerOptions {
   dataSource?: DataSource;
   logLevel?: string;
   versionPollMs?: number;
+  questionRowLimit?: number;
 }
 
 /**
@@ -66,6 +67,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     config: { ...base, ...options.config },
     isDatasetLoaded: () => true,
     versionPollMs: options.versionPollMs,
+    questionRowLimit: options.questionRowLimit,
   });
   const server = http.createServer(app.handle);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -31,6 +31,38 @@ describe("CORS", () => {
       });
       expect(response.headers.get("access-control-allow-origin")).toBe("*");
     });
+
+    it("lets browser code read the ETag, the rate limit's headers and the request id", async () => {
+      const response = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent("{ __typename }")}`, {
+        headers: { origin: "https://dashboard.example.org" },
+      });
+      const exposed = (response.headers.get("access-control-expose-headers") ?? "")
+        .split(",")
+        .map((h) => h.trim().toLowerCase());
+      expect(exposed).toEqual(
+        expect.arrayContaining([
+          "etag",
+          "ratelimit-limit",
+          "ratelimit-remaining",
+          "ratelimit-reset",
+          "retry-after",
+          "x-request-id",
+        ]),
+      );
+    });
+
+    it("advertises the methods /graphql answers, HEAD included", async () => {
+      const preflight = await fetch(server.graphqlUrl, {
+        method: "OPTIONS",
+        headers: { origin: "https://dashboard.example.org", "access-control-request-method": "HEAD" },
+      });
+      expect(preflight.headers.get("access-control-allow-methods")).toBe("GET, HEAD, POST");
+      const head = await fetch(`${server.graphqlUrl}?query=${encodeURIComponent("{ __typename }")}`, {
+        method: "HEAD",
+        headers: { origin: "https://dashboard.example.org" },
+      });
+      expect(head.status).toBe(200);
+    });
   });
 
   describe("with CORS_ORIGINS set", () => {

@@ -1,7 +1,8 @@
 /**
  * Dashboards fetch URLs on a schedule: GET queries work, answers carry an ETag derived from the
- * dataset version and Cache-Control, and a conditional request costs a 304. CSRF prevention
- * stays on for GET.
+ * dataset version and Cache-Control, and a conditional request costs a 304. A plain GET needs no
+ * extra header (CSRF prevention is off: public data, no cookies, no mutations); HEAD is the GET's
+ * headers.
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -52,10 +53,44 @@ describe("GET queries with caching", () => {
     expect(a.headers.get("etag")).not.toBe(b.headers.get("etag"));
   });
 
-  it("refuses a GET without a CSRF-safe header (CSRF prevention stays on)", async () => {
+  it("answers a plain GET with no extra header, as an address bar or fetch(url) sends it", async () => {
     const response = await fetch(getUrl(server, HEADLINE));
-    expect(response.status).toBe(400);
-    expect(await response.text()).toMatch(/CSRF/);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { states: { nodes: [{ code: "CIV" }] } } });
+  });
+
+  it("refuses a mutation over GET with 405 (and there are none)", async () => {
+    const response = await fetch(getUrl(server, "mutation { __typename }"));
+    expect(response.status).toBe(405);
+    const answer = await response.json();
+    expect(answer.data).toBeUndefined();
+    expect(answer.errors[0].extensions.code).toBe("BAD_REQUEST");
+  });
+
+  it("answers HEAD with the GET's status and headers and no body", async () => {
+    const get = await fetch(getUrl(server, HEADLINE));
+    const head = await fetch(getUrl(server, HEADLINE), { method: "HEAD" });
+    expect(head.status).toBe(200);
+    expect(await head.text()).toBe("");
+    for (const name of ["content-type", "etag", "cache-control"]) {
+      expect([name, head.headers.get(name)]).toEqual([name, get.headers.get(name)]);
+    }
+  });
+
+  it("answers other methods with 405, the methods it takes in Allow, and a JSON error", async () => {
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      const response = await fetch(server.graphqlUrl, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: "{ __typename }" }),
+      });
+      expect([method, response.status, response.headers.get("allow")]).toEqual([
+        method,
+        405,
+        "GET, HEAD, POST",
+      ]);
+      expect((await response.json()).errors[0].extensions.code).toBe("BAD_REQUEST");
+    }
   });
 
   it("never marks POST answers or failed GETs as cacheable", async () => {
@@ -183,6 +218,22 @@ describe("the whole-answer cache", () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => ask(query)));
     expect(answers.filter((a) => a.cache === "hit")).toHaveLength(5);
     expect(new Set(answers.map((a) => JSON.stringify(a.body))).size).toBe(1);
+  });
+
+  it("keeps the media type each Accept asked for: JSON and GraphQL-response JSON are two answers", async () => {
+    const query = `{ states(filter: { codeIn: ["LAO"] }) { nodes { code } } }`;
+    const askAs = (accept: string) =>
+      fetch(server.graphqlUrl, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept },
+        body: JSON.stringify({ query }),
+      }).then((r) => [r.headers.get("x-cache"), r.headers.get("content-type")]);
+    const json = "application/json; charset=utf-8";
+    const graphql = "application/graphql-response+json; charset=utf-8";
+    expect(await askAs("application/json")).toEqual([null, json]);
+    expect(await askAs("application/graphql-response+json")).toEqual([null, graphql]);
+    expect(await askAs("application/json")).toEqual(["hit", json]);
+    expect(await askAs("application/graphql-response+json")).toEqual(["hit", graphql]);
   });
 
   it("never keeps an answer with errors", async () => {

@@ -82,8 +82,9 @@ async function runScript(name: string, source: string): Promise<string> {
 }
 
 describe("the packed SDK", () => {
-  it("holds the builds, their types, the catalogue and the manifest, and no sources", () => {
+  it("holds the builds, their types, the catalogue, the manifest and the license, and no sources", () => {
     expect(packedFiles).toEqual([
+      "LICENSE",
       "README.md",
       "dist/index.d.mts",
       "dist/index.d.ts",
