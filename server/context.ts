@@ -47,6 +47,8 @@ export const LOADERS = {
   organisation: organisations.organisation,
   useInstance: organisations.useInstance,
   deadlinesOfState: deadlines.deadlinesOfState,
+  implementationOfState: actions.implementationOfState,
+  implementationOfAction: actions.implementationOfAction,
 };
 export type LoaderTableOfRequest = typeof LOADERS;
 

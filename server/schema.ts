@@ -5,6 +5,12 @@ import fs from "node:fs";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchemaSync } from "type-graphql";
 
+import {
+  ActionImplementationResolver,
+  ActionImplementationsResolver,
+  ImplementationEvidenceResolver,
+  StateImplementationResolver,
+} from "./actions/implementation-resolver";
 import { ActionResolver } from "./actions/resolver";
 import { CountsResolver } from "./counts/resolver";
 import { DeadlineResolver, StateDeadlinesResolver } from "./deadlines/resolver";
@@ -34,6 +40,10 @@ export const resolvers = [
   FootnoteResolver,
   DiscussionQuestionResolver,
   ActionResolver,
+  ActionImplementationResolver,
+  ActionImplementationsResolver,
+  ImplementationEvidenceResolver,
+  StateImplementationResolver,
   DiscrepancyResolver,
   OrganisationResolver,
   UseInstanceResolver,

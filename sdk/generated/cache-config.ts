@@ -4,7 +4,7 @@
 export const keyedTypes = ["Action", "Discrepancy", "DiscussionQuestion", "Finding", "Footnote", "Organisation", "Paragraph", "Report", "Section", "State", "UseInstance"] as const;
 
 /** Object types without an id: values that live inside the object holding them, never keyed. */
-export const valueTypes = ["Assertion", "AssistanceNeed", "AssistanceProvision", "Citation", "CountGroup", "Deadline", "DeadlineConnection", "DeadlineEdge", "DeadlineTrigger", "DiscrepancyConnection", "DiscrepancyEdge", "FindingConnection", "FindingEdge", "FootnoteConnection", "FootnoteEdge", "HeadlineFigure", "LegislationFact", "Meeting", "Obligation", "OrganisationRole", "PageInfo", "ParagraphConnection", "ParagraphEdge", "Participation", "ReportPeriod", "ReportedGroup", "SearchHit", "StateConnection", "StateEdge", "StockpileFact", "Subheading", "TreatyStatusFact"] as const;
+export const valueTypes = ["ActionImplementation", "Assertion", "AssistanceNeed", "AssistanceProvision", "Citation", "CountGroup", "Deadline", "DeadlineConnection", "DeadlineEdge", "DeadlineTrigger", "DiscrepancyConnection", "DiscrepancyEdge", "FindingConnection", "FindingEdge", "FootnoteConnection", "FootnoteEdge", "HeadlineFigure", "ImplementationEvidence", "LegislationFact", "Meeting", "Obligation", "OrganisationRole", "PageInfo", "ParagraphConnection", "ParagraphEdge", "Participation", "ReportPeriod", "ReportedGroup", "SearchHit", "StateConnection", "StateEdge", "StockpileFact", "Subheading", "TreatyStatusFact"] as const;
 
 /**
  * urql graphcache's `keys`: value types have no key (`() => null`). The Node types are left to
@@ -16,6 +16,7 @@ export const valueTypes = ["Assertion", "AssistanceNeed", "AssistanceProvision",
  * ```
  */
 export const keys: Record<string, (data: Record<string, unknown>) => string | null> = {
+  ActionImplementation: () => null,
   Assertion: () => null,
   AssistanceNeed: () => null,
   AssistanceProvision: () => null,
@@ -32,6 +33,7 @@ export const keys: Record<string, (data: Record<string, unknown>) => string | nu
   FootnoteConnection: () => null,
   FootnoteEdge: () => null,
   HeadlineFigure: () => null,
+  ImplementationEvidence: () => null,
   LegislationFact: () => null,
   Meeting: () => null,
   Obligation: () => null,
@@ -71,6 +73,7 @@ export const typePolicies: Record<string, { keyFields: false | string[]; merge?:
   Section: { keyFields: ["id"] },
   State: { keyFields: ["id"] },
   UseInstance: { keyFields: ["id"] },
+  ActionImplementation: { keyFields: false, merge: true },
   Assertion: { keyFields: false, merge: true },
   AssistanceNeed: { keyFields: false, merge: true },
   AssistanceProvision: { keyFields: false, merge: true },
@@ -87,6 +90,7 @@ export const typePolicies: Record<string, { keyFields: false | string[]; merge?:
   FootnoteConnection: { keyFields: false, merge: true },
   FootnoteEdge: { keyFields: false, merge: true },
   HeadlineFigure: { keyFields: false, merge: true },
+  ImplementationEvidence: { keyFields: false, merge: true },
   LegislationFact: { keyFields: false, merge: true },
   Meeting: { keyFields: false, merge: true },
   Obligation: { keyFields: false, merge: true },
@@ -108,5 +112,5 @@ export const typePolicies: Record<string, { keyFields: false | string[]; merge?:
 /** Each interface and the object types that implement it (Apollo's `possibleTypes`). */
 export const possibleTypes: Record<string, string[]> = {
   Node: ["Action", "Discrepancy", "DiscussionQuestion", "Finding", "Footnote", "Organisation", "Paragraph", "Report", "Section", "State", "UseInstance"],
-  SourcedFact: ["AssistanceNeed", "AssistanceProvision", "Deadline", "LegislationFact", "Obligation", "ReportedGroup", "StockpileFact"],
+  SourcedFact: ["ActionImplementation", "AssistanceNeed", "AssistanceProvision", "Deadline", "LegislationFact", "Obligation", "ReportedGroup", "StockpileFact"],
 };

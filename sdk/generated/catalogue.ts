@@ -247,6 +247,46 @@ export interface CatalogueMethods {
    * Operation `Footnotes` (sdk/operations/28-footnotes.graphql).
    */
   footnotes(variables?: Operations.FootnotesQueryVariables, options?: CallOptions): Promise<Operations.FootnotesQuery>;
+
+  /**
+   * What must one State Party do by when: its deadlines under the Convention, their status on a date, and their sources?
+   *
+   * Example variables: `{"code":"BIH"}`
+   *
+   * Operation `StateDeadlines` (sdk/operations/29-state-deadlines.graphql).
+   */
+  stateDeadlines(variables: Operations.StateDeadlinesQueryVariables, options?: CallOptions): Promise<Operations.StateDeadlinesQuery>;
+
+  /**
+   * Which states have deadlines falling due between two dates (inclusive), of which kinds, and where do they stand?
+   *
+   * Example variables: `{"from":"2021-01-01","to":"2021-12-31"}`
+   *
+   * Paged: walk every page with `client.pages("deadlinesDue", ...)`.
+   *
+   * Operation `DeadlinesDue` (sdk/operations/30-deadlines-due.graphql).
+   */
+  deadlinesDue(variables: Operations.DeadlinesDueQueryVariables, options?: CallOptions): Promise<Operations.DeadlinesDueQuery>;
+
+  /**
+   * Which obligations are overdue on a date: due, and no report says they were met?
+   *
+   * Example variables: `{"asOf":"2019-03-02"}`
+   *
+   * Paged: walk every page with `client.pages("overdueObligations", ...)`.
+   *
+   * Operation `OverdueObligations` (sdk/operations/31-overdue-obligations.graphql).
+   */
+  overdueObligations(variables: Operations.OverdueObligationsQueryVariables, options?: CallOptions): Promise<Operations.OverdueObligationsQuery>;
+
+  /**
+   * Which states does the report link to which Vientiane Action Plan actions, and how (reported, in scope, not implemented), with sources?
+   *
+   * Example variables: `{"filter":{"theme":"VICTIM_ASSISTANCE"}}`
+   *
+   * Operation `ActionMatrix` (sdk/operations/32-action-matrix.graphql).
+   */
+  actionMatrix(variables?: Operations.ActionMatrixQueryVariables, options?: CallOptions): Promise<Operations.ActionMatrixQuery>;
 }
 
 /** The result and variables type of each catalogue method. */
@@ -279,6 +319,10 @@ export interface CatalogueTypes {
   findings: { result: Operations.FindingsQuery; variables: Operations.FindingsQueryVariables };
   paragraphs: { result: Operations.ParagraphsQuery; variables: Operations.ParagraphsQueryVariables };
   footnotes: { result: Operations.FootnotesQuery; variables: Operations.FootnotesQueryVariables };
+  stateDeadlines: { result: Operations.StateDeadlinesQuery; variables: Operations.StateDeadlinesQueryVariables };
+  deadlinesDue: { result: Operations.DeadlinesDueQuery; variables: Operations.DeadlinesDueQueryVariables };
+  overdueObligations: { result: Operations.OverdueObligationsQuery; variables: Operations.OverdueObligationsQueryVariables };
+  actionMatrix: { result: Operations.ActionMatrixQuery; variables: Operations.ActionMatrixQueryVariables };
 }
 
 /** The catalogue's operations in order, headline first: operation name, method, question. */
@@ -311,6 +355,10 @@ export const catalogue = [
   { name: "Findings", method: "findings", description: "The report's findings in report order, filtered by theme, action, article, paragraph, state ..., one page at a time.", sha256: "c1cd86ac923372f16a7a6283e5144da0e1ab2b7385d7835ff7e6354fee41ba7d" },
   { name: "Paragraphs", method: "paragraphs", description: "The report's paragraphs in order, with their text, one page at a time.", sha256: "bf8e8b3f9c701899c0ca2e2c30101ba10b0396429b39ad54615f4b6bc69ec368" },
   { name: "Footnotes", method: "footnotes", description: "The report's footnotes in order, with their text and the states each lists, one page at a time.", sha256: "f8d9b218c828a227f55b8b81c96ba9c9975bb4afd96a77226889c129cfcb6dab" },
+  { name: "StateDeadlines", method: "stateDeadlines", description: "What must one State Party do by when: its deadlines under the Convention, their status on a date, and their sources?", sha256: "68717e0f57f0a3bec2effeb8c3dbc1fbd789c69b4e172a1167155487ec227465" },
+  { name: "DeadlinesDue", method: "deadlinesDue", description: "Which states have deadlines falling due between two dates (inclusive), of which kinds, and where do they stand?", sha256: "4b4123180d33fc8c8464e95e984da3f797c9542351f8968957a452748d488bf7" },
+  { name: "OverdueObligations", method: "overdueObligations", description: "Which obligations are overdue on a date: due, and no report says they were met?", sha256: "dc348dcaaf467eb8c3cd1c0b23d6540615b5eed37527827c333861fcdea7ac2d" },
+  { name: "ActionMatrix", method: "actionMatrix", description: "Which states does the report link to which Vientiane Action Plan actions, and how (reported, in scope, not implemented), with sources?", sha256: "d4ebbb2d97fe85ca5bfe9381c0e138c9f985a764be57c59db9d04f214ff598d2" },
 ] as const;
 
 /** The paged operations and the root field that holds each one's connection. */
@@ -321,4 +369,6 @@ export const pagedConnections = {
   findings: "findings",
   paragraphs: "paragraphs",
   footnotes: "footnotes",
+  deadlinesDue: "deadlines",
+  overdueObligations: "deadlines",
 } as const;

@@ -312,6 +312,27 @@ export type Group =
   /** The report speaks of States Parties. */
   | 'STATES_PARTIES';
 
+/** Conditions on a state's implementation of the actions: the state has an action matching `actionIn`, `theme` and `timeBound` whose cell shows one of `linkIn` (its strongest link). */
+export type ImplementationFilter = {
+  /** The action's number is one of these. */
+  actionIn?: Array<number> | null | undefined;
+  /** The cell's link (the strongest the report gives) is one of these; any link if omitted. */
+  linkIn?: Array<ImplementationLink> | null | undefined;
+  /** The action belongs to this theme. */
+  theme?: Theme | null | undefined;
+  /** True: only actions the report treats as time-bound; false: only the others. */
+  timeBound?: boolean | null | undefined;
+};
+
+/** How the report links a state to a Vientiane Action Plan action. When several links hold, the strongest is the cell's: REPORTED, then NOT_IMPLEMENTED, then IN_SCOPE. */
+export type ImplementationLink =
+  /** The state falls within the action's scope (listed under a sub-heading that cites the action, or a State Party with the obligations the action concerns), with no report of implementation. */
+  | 'IN_SCOPE'
+  /** The report says the state has not implemented the action. */
+  | 'NOT_IMPLEMENTED'
+  /** The report says the state reported implementing the action, or progress on it. */
+  | 'REPORTED';
+
 /** Matches states by what the report says about their legislation (Article 9). */
 export type LegislationFilter = {
   /** Only these statuses; any if omitted. */
@@ -421,6 +442,8 @@ export type StateFilter = {
   findings?: FindingRelationFilter | null | undefined;
   /** True: a recorded discrepancy involves the state; false: none does. */
   hasDiscrepancy?: boolean | null | undefined;
+  /** The report links the state to an action matching this, e.g. States Parties that reported implementing no time-bound victim-assistance action: `not: { implementation: { theme: VICTIM_ASSISTANCE, timeBound: true, linkIn: [REPORTED] } }`. */
+  implementation?: ImplementationFilter | null | undefined;
   /** The report says this about the state's legislation. */
   legislation?: LegislationFilter | null | undefined;
   /** Part of the state's name: its ISO name, depositary name or any spelling the report uses (case-insensitive). */
@@ -711,6 +734,44 @@ export type FootnotesQueryVariables = Exact<{
 
 
 export type FootnotesQuery = { footnotes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, number: number, paragraphNumber: number, text: string, states: Array<{ id: string, code: string }> }> } };
+
+export type StateDeadlinesQueryVariables = Exact<{
+  code: string;
+  asOf?: string | null | undefined;
+}>;
+
+
+export type StateDeadlinesQuery = { state: { id: string, code: string, name: string, deadlines: Array<{ rule: DeadlineRule, citation: string, ruleText: string, dueOn: string, status: DeadlineStatus, extendedUntil: string | null, trigger: { date: string, event: string, deposited: string, entryIntoForce: string, sources: Array<string> }, metBy: Array<{ id: string, key: string }>, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> } | null };
+
+export type DeadlinesDueQueryVariables = Exact<{
+  from: string;
+  to: string;
+  ruleIn?: Array<DeadlineRule> | DeadlineRule | null | undefined;
+  asOf?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DeadlinesDueQuery = { deadlines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rule: DeadlineRule, citation: string, dueOn: string, status: DeadlineStatus, state: { id: string, code: string, name: string }, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> } };
+
+export type OverdueObligationsQueryVariables = Exact<{
+  asOf: string;
+  ruleIn?: Array<DeadlineRule> | DeadlineRule | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type OverdueObligationsQuery = { deadlines: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ rule: DeadlineRule, citation: string, dueOn: string, status: DeadlineStatus, state: { id: string, code: string, name: string }, begunBy: Array<{ id: string, key: string }> }> } };
+
+export type ActionMatrixQueryVariables = Exact<{
+  filter?: ImplementationFilter | null | undefined;
+  states?: StateFilter | null | undefined;
+}>;
+
+
+export type ActionMatrixQuery = { actionMatrix: Array<{ link: ImplementationLink, state: { id: string, code: string, name: string }, action: { id: string, number: number, theme: Theme, timeBound: boolean }, evidence: Array<{ link: ImplementationLink, basis: string, citedAs: string | null }>, sources: Array<{ paragraph: number, footnote: number | null, quote: string, findingKey: string }> }> };
 
 export type CitationFieldsFragment = { paragraph: number, footnote: number | null, quote: string, findingKey: string };
 
@@ -1405,6 +1466,123 @@ export const FootnotesDocument = gql`
   }
 }
     ${PageInfoFieldsFragmentDoc}`;
+export const StateDeadlinesDocument = gql`
+    query StateDeadlines($code: ID!, $asOf: LocalDate) {
+  state(code: $code, asOf: $asOf) {
+    id
+    code
+    name
+    deadlines(asOf: $asOf) {
+      rule
+      citation
+      ruleText
+      dueOn
+      status(asOf: $asOf)
+      extendedUntil
+      trigger {
+        date
+        event
+        deposited
+        entryIntoForce
+        sources
+      }
+      metBy {
+        id
+        key
+      }
+      sources {
+        ...CitationFields
+      }
+    }
+  }
+}
+    ${CitationFieldsFragmentDoc}`;
+export const DeadlinesDueDocument = gql`
+    query DeadlinesDue($from: LocalDate!, $to: LocalDate!, $ruleIn: [DeadlineRule!], $asOf: LocalDate, $first: Int, $after: String) {
+  deadlines(
+    filter: {dueFrom: $from, dueTo: $to, ruleIn: $ruleIn}
+    asOf: $asOf
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    nodes {
+      rule
+      citation
+      dueOn
+      status
+      state {
+        id
+        code
+        name
+      }
+      sources {
+        ...CitationFields
+      }
+    }
+  }
+}
+    ${PageInfoFieldsFragmentDoc}
+${CitationFieldsFragmentDoc}`;
+export const OverdueObligationsDocument = gql`
+    query OverdueObligations($asOf: LocalDate!, $ruleIn: [DeadlineRule!], $first: Int, $after: String) {
+  deadlines(
+    asOf: $asOf
+    filter: {statusIn: [DUE_NOT_REPORTED_MET], ruleIn: $ruleIn}
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      ...PageInfoFields
+    }
+    nodes {
+      rule
+      citation
+      dueOn
+      status
+      state {
+        id
+        code
+        name
+      }
+      begunBy {
+        id
+        key
+      }
+    }
+  }
+}
+    ${PageInfoFieldsFragmentDoc}`;
+export const ActionMatrixDocument = gql`
+    query ActionMatrix($filter: ImplementationFilter, $states: StateFilter) {
+  actionMatrix(filter: $filter, states: $states) {
+    link
+    state {
+      id
+      code
+      name
+    }
+    action {
+      id
+      number
+      theme
+      timeBound
+    }
+    evidence {
+      link
+      basis
+      citedAs
+    }
+    sources {
+      ...CitationFields
+    }
+  }
+}
+    ${CitationFieldsFragmentDoc}`;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 
@@ -1496,6 +1674,18 @@ export function getSdk(client: GraphQLClient, withWrapper: SdkFunctionWrapper = 
     },
     Footnotes(variables?: FootnotesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<FootnotesQuery> {
       return withWrapper((wrappedRequestHeaders) => client.request<FootnotesQuery>({ document: FootnotesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'Footnotes', 'query', variables);
+    },
+    StateDeadlines(variables: StateDeadlinesQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<StateDeadlinesQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<StateDeadlinesQuery>({ document: StateDeadlinesDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'StateDeadlines', 'query', variables);
+    },
+    DeadlinesDue(variables: DeadlinesDueQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<DeadlinesDueQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<DeadlinesDueQuery>({ document: DeadlinesDueDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'DeadlinesDue', 'query', variables);
+    },
+    OverdueObligations(variables: OverdueObligationsQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<OverdueObligationsQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<OverdueObligationsQuery>({ document: OverdueObligationsDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'OverdueObligations', 'query', variables);
+    },
+    ActionMatrix(variables?: ActionMatrixQueryVariables, requestHeaders?: GraphQLClientRequestHeaders, signal?: RequestInit['signal']): Promise<ActionMatrixQuery> {
+      return withWrapper((wrappedRequestHeaders) => client.request<ActionMatrixQuery>({ document: ActionMatrixDocument, variables, requestHeaders: { ...requestHeaders, ...wrappedRequestHeaders }, signal }), 'ActionMatrix', 'query', variables);
     }
   };
 }

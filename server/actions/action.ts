@@ -9,6 +9,8 @@ export interface ActionRow {
   theme: string;
   description: string | null;
   paragraphs: number[];
+  time_bound: boolean;
+  note: string | null;
 }
 
 @ObjectType({
@@ -40,6 +42,14 @@ export class Action extends Node {
   })
   paragraphNumbers!: number[];
 
+  @Field(() => Boolean, {
+    description: "True where the report treats the action as time-bound (see `note` for where it says so).",
+  })
+  timeBound!: boolean;
+
+  @Field(() => String, { nullable: true, description: "How the dataset read the report about this action." })
+  note!: string | null;
+
   reportId!: string;
   /** Internal: the date states reached from here are seen at (the root field's asOf). */
   asOf?: string;
@@ -51,5 +61,7 @@ export const toAction = (r: ActionRow): Action =>
     theme: r.theme as Theme,
     description: r.description,
     paragraphNumbers: r.paragraphs,
+    timeBound: r.time_bound,
+    note: r.note,
     reportId: r.report_id,
   });

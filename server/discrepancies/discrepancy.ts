@@ -19,6 +19,9 @@ export interface DiscrepancyRow {
   footnotes: number[];
   states: string[];
   findings: string[];
+  note: string | null;
+  report_figure: number | null;
+  computed_figure: number | null;
 }
 
 @ObjectType({
@@ -58,6 +61,22 @@ export class Discrepancy extends Node {
   @Field(() => [String], { description: "ISO alpha-3 codes of the states involved." })
   stateCodes!: string[];
 
+  @Field(() => String, { nullable: true, description: "The reading choice made in recording it, if any." })
+  note!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Where the disagreement is between two figures: the report's (e.g. 47 in paragraph 71).",
+  })
+  reportFigure!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Where the disagreement is between two figures: the one computed from the rules and the record (`otherSideSays` shows the computation).",
+  })
+  computedFigure!: number | null;
+
   reportId!: string;
   /** Internal: the date states reached from here are seen at (the root field's asOf). */
   asOf?: string;
@@ -74,6 +93,9 @@ export const toDiscrepancy = (r: DiscrepancyRow): Discrepancy =>
     paragraphNumbers: r.paragraphs,
     footnoteNumbers: r.footnotes,
     stateCodes: r.states,
+    note: r.note,
+    reportFigure: r.report_figure,
+    computedFigure: r.computed_figure,
     reportId: r.report_id,
     findingKeys: r.findings,
   });

@@ -2,6 +2,7 @@
 import { type SQL, sql } from "pg-sql2";
 import { Field, InputType, Int } from "type-graphql";
 
+import { ImplementationFilter, implementationCondition } from "../actions/filter";
 import { DeadlineFilter, deadlineCondition } from "../deadlines/filter";
 import {
   checkFilterDepth,
@@ -167,6 +168,13 @@ export class StateFilter {
       'The state has a deadline matching this (all its conditions on the same deadline; status on `asOf`), e.g. `deadline: { article: 4, dueTo: "2020-12-31" }`.',
   })
   deadline?: DeadlineFilter;
+
+  @Field(() => ImplementationFilter, {
+    nullable: true,
+    description:
+      "The report links the state to an action matching this, e.g. States Parties that reported implementing no time-bound victim-assistance action: `not: { implementation: { theme: VICTIM_ASSISTANCE, timeBound: true, linkIn: [REPORTED] } }`.",
+  })
+  implementation?: ImplementationFilter;
 }
 
 export interface StateScope {
@@ -284,6 +292,7 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
     parts.push(sql`EXISTS (SELECT 1 FROM deadline ${d} WHERE ${d}.report_id = ${report} AND ${d}.state_code = ${s}.code
       AND ${deadlineCondition(filter.deadline, d, scope.asOf)})`);
   }
+  if (filter.implementation) parts.push(implementationCondition(filter.implementation, s, report));
   if (filter.hasDiscrepancy != null) {
     // The involved states, computed once: a semi-join, not one probe per state.
     const d = sql.identifier(Symbol("d"));
