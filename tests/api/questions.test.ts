@@ -596,6 +596,7 @@ describe("Where the report disagrees with itself or the depositary record", () =
     expect(data.state.discrepancies).toEqual([
       { key: "switzerland-state-party-and-signatory", kind: "STATUS_CONFLICT" },
       { key: "switzerland-not-a-state-party", kind: "DEPOSITARY_CONFLICT" },
+      { key: "fn64-ia-signatories-funding", kind: "PARTIAL_LIST" }, // fn64 (¶60): "i.a. Australia and Switzerland"
     ]);
   });
 
@@ -625,6 +626,7 @@ describe("Where the report disagrees with itself or the depositary record", () =
       discrepancies: [
         { key: "sudan-not-a-signatory", kind: "DEPOSITARY_CONFLICT" },
         { key: "sudan-not-among-article-4-signatories", kind: "CROSS_REFERENCE_MISMATCH" },
+        { key: "p41-steps-including-survey-and-warning", kind: "PARTIAL_LIST" }, // ¶41 fn39: steps "including survey and warning"
       ],
     });
   });
