@@ -108,6 +108,7 @@ describe("Looking things up by their natural keys", () => {
         { key: "p47-signatories-article-5" },
         { key: "p48-coordination-and-data-collection" },
         { key: "p49-three-no-time-bound-actions" },
+        { key: "p49-eight-article-5-states-parties" }, // ¶49 "Of the eight States Parties ..." under "Actions #20-23 and #26"
         { key: "p50-signatories-data-collection" },
       ],
     });
