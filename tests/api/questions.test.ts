@@ -273,6 +273,7 @@ describe("Joining what different sections say", () => {
     expect(data.state.findings.map((f: any) => f.key)).toEqual([
       "p29-destruction-obligations",
       "p29-planning-destruction",
+      "p31-fifteen-took-steps-action-8", // ¶31 "All 15 States Parties that have declared ..." includes fn9's Croatia
       "p31-reported-stockpile-numbers",
       "p33-need-destruction-assistance",
       "p34-finish-destruction-early",
@@ -908,8 +909,21 @@ describe("Where does the report say so? (provenance)", () => {
     ]);
     expect(data.state.assistanceNeeds).toEqual([
       { area: "UNSPECIFIED", sources: [{ paragraph: 58, footnote: 55 }] },
-      { area: "CLEARANCE_AND_RISK_REDUCTION", sources: [{ paragraph: 59, footnote: 58 }] },
-      { area: "VICTIM_ASSISTANCE", sources: [{ paragraph: 59, footnote: 60 }] },
+      // ¶64 and ¶65 speak of "the three States Parties with reported assistance needs" of fn58 and fn60.
+      {
+        area: "CLEARANCE_AND_RISK_REDUCTION",
+        sources: [
+          { paragraph: 59, footnote: 58 },
+          { paragraph: 64, footnote: null },
+        ],
+      },
+      {
+        area: "VICTIM_ASSISTANCE",
+        sources: [
+          { paragraph: 59, footnote: 60 },
+          { paragraph: 65, footnote: null },
+        ],
+      },
     ]);
   });
 

@@ -35,7 +35,7 @@ describe("What does the Beirut Progress Report dataset hold?", () => {
       states: 75,
       actions: 49,
       findings: 136, // 135 + ¶62's Action #35 clause (fn67)
-      assertions: 371, // 369 + Guinea-Bissau's no national plan yet and Action #35 step (¶62, fn67)
+      assertions: 395, // 369 + Guinea-Bissau's two ¶62 assertions (fn67) + 24 by reference (¶31 fn9+fn13's 15, ¶61 fn56, ¶64 fn58, ¶65 fn60)
       discrepancies: 33, // 12 count/status/cross-reference conflicts + 21 summary, misprint and partial-list items (e.g. ¶7, ¶36, fn17 "states17s", fn64 "i.a.")
       organisations: 21,
       useInstances: 2,
