@@ -34,8 +34,8 @@ describe("What does the Beirut Progress Report dataset hold?", () => {
       questions: 48,
       states: 75,
       actions: 49,
-      findings: 136, // 135 + ¶62's Action #35 clause (fn67)
-      assertions: 395, // 369 + Guinea-Bissau's two ¶62 assertions (fn67) + 24 by reference (¶31 fn9+fn13's 15, ¶61 fn56, ¶64 fn58, ¶65 fn60)
+      findings: 139, // 135 + ¶62's Action #35 clause (fn67) + the initial-report findings of ¶29 fn9, ¶35 fn26, ¶60 fn62
+      assertions: 423, // 369 + Guinea-Bissau's two ¶62 assertions (fn67) + 24 by reference (¶31 fn9+fn13's 15, ¶61 fn56, ¶64 fn58, ¶65 fn60) + 28 initial reports (fn9's 7, fn26's 6, fn62's 15)
       discrepancies: 33, // 12 count/status/cross-reference conflicts + 21 summary, misprint and partial-list items (e.g. ¶7, ¶36, fn17 "states17s", fn64 "i.a.")
       organisations: 21,
       useInstances: 2,
