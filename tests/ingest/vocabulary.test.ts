@@ -79,7 +79,11 @@ describe("Is an assertion kind's meaning one source, covered by the dataset vers
     expect(before.victimAssistanceNeeds.totalCount).toBeGreaterThan(0);
     expect(before.state.assistanceNeeds).toContainEqual({
       area: "VICTIM_ASSISTANCE",
-      sources: [{ paragraph: 59, footnote: 60 }],
+      // ¶65's "three States Parties with reported assistance needs to implement Article 5" are fn60's three.
+      sources: [
+        { paragraph: 59, footnote: 60 },
+        { paragraph: 65, footnote: null },
+      ],
     });
     expect(before.stateCounts.map((g: any) => g.key)).toContain("VICTIM_ASSISTANCE");
 
@@ -98,7 +102,11 @@ describe("Is an assertion kind's meaning one source, covered by the dataset vers
     expect(after.state.assistanceNeeds.map((n: any) => n.area)).not.toContain("VICTIM_ASSISTANCE");
     expect(after.state.assistanceNeeds).toContainEqual({
       area: "STOCKPILE_DESTRUCTION",
-      sources: [{ paragraph: 59, footnote: 60 }],
+      // ¶65's "three States Parties with reported assistance needs to implement Article 5" are fn60's three.
+      sources: [
+        { paragraph: 59, footnote: 60 },
+        { paragraph: 65, footnote: null },
+      ],
     });
     expect(after.stateCounts.map((g: any) => g.key)).not.toContain("VICTIM_ASSISTANCE");
     expect(after.finding.assertions[0].description).toBe(

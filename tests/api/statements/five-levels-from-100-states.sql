@@ -2,10 +2,10 @@ WITH matched AS (SELECT "s".code, "s".name, "p".depositary_name, "p".signed, "p"
 -- params: ["beirut-progress-report-2011",100,0]
 
 SELECT "p".report_id, "p".number, "p".section_key, "p".subheading, "p".text FROM paragraph "p" WHERE "p".report_id = $1 AND "p".number = ANY($2::int[]);
--- params: ["beirut-progress-report-2011",[18,38,41,47,59,40,44,48,51,53,58,60,65,74,30,50,19,20,23,35,29,36,33,34,42,61,17,71,31,62,76,1,64,22,32,68]]
+-- params: ["beirut-progress-report-2011",[18,38,41,47,59,40,44,48,51,53,58,60,65,74,30,50,19,20,23,35,29,31,36,33,34,42,61,17,71,64,62,76,1,22,32,68]]
 
 SELECT "fn".report_id, "fn".number, "fn".paragraph_number, "fn".anchor, "fn".text FROM footnote "fn" WHERE "fn".report_id = $1 AND "fn".paragraph_number = ANY($2::int[]) ORDER BY "fn".number;
--- params: ["beirut-progress-report-2011",[18,38,41,47,59,40,44,48,51,53,58,60,65,74,30,50,19,20,23,35,29,36,33,34,42,61,17,71,31,62,76,1,64,22,32,68]]
+-- params: ["beirut-progress-report-2011",[18,38,41,47,59,40,44,48,51,53,58,60,65,74,30,50,19,20,23,35,29,31,36,33,34,42,61,17,71,64,62,76,1,22,32,68]]
 
 SELECT "f".footnote_number AS via, "s".code, "s".name, "p".depositary_name, "p".signed, "p".joined, "p".joined_by, "p".withdrawal_effective, "p".sources, "rs".spellings, "rs".note FROM finding "f" JOIN assertion "a" ON "a".report_id = "f".report_id AND "a".finding_id = "f".id JOIN state "s" ON "s".code = "a".state_code LEFT JOIN participation "p" ON "p".state_code = "s".code LEFT JOIN report_state "rs" ON "rs".state_code = "s".code AND "rs".report_id = $1 WHERE "f".report_id = $1 AND "f".footnote_number = ANY($2::int[]) GROUP BY "f".footnote_number, "s".code, "p".state_code, "rs".report_id, "rs".state_code ORDER BY "f".footnote_number, min("f".position * 10000 + "a".position);
--- params: ["beirut-progress-report-2011",[3,4,33,34,35,36,38,39,44,45,46,47,48,56,57,58,59,60,61,37,42,43,49,50,52,53,54,55,62,63,64,69,72,73,74,75,76,14,15,16,17,51,5,6,7,8,26,27,28,29,9,10,11,12,13,30,31,32,20,21,22,23,24,25,40,41,65,66,2,71,18,67,77,1,68,19,70]]
+-- params: ["beirut-progress-report-2011",[3,4,33,34,35,36,38,39,44,45,46,47,48,56,57,58,59,60,61,37,42,43,49,50,52,53,54,55,62,63,64,69,72,73,74,75,76,14,15,16,17,51,5,6,7,8,26,27,28,29,9,10,11,12,13,18,30,31,32,20,21,22,23,24,25,40,41,65,66,2,71,68,67,77,1,19,70]]
