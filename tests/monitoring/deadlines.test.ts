@@ -80,7 +80,8 @@ describe("When are a State Party's obligations due?", () => {
 
 describe("Where does each deadline stand, and who says so?", () => {
   it("marks a stockpile destruction deadline met where the report says destruction was completed, with the finding", async () => {
-    // ¶29, fn13: Austria declared the destruction of its stocks completed.
+    // ¶29, fn13: Austria declared the destruction of its stocks completed; ¶31 counts it among
+    // the 15 that "have taken concrete steps in line with Action #8" (work begun).
     const data = await ask(DEADLINES, { code: "AUT" });
     const destruction = data.state.deadlines.find((d: any) => d.rule === "STOCKPILE_DESTRUCTION");
     expect(destruction).toMatchObject({
@@ -88,8 +89,44 @@ describe("Where does each deadline stand, and who says so?", () => {
       dueOn: "2018-08-01",
       status: "MET",
       metBy: [{ key: "p29-completed-destruction" }],
-      sources: [{ paragraph: 29, footnote: 13, findingKey: "p29-completed-destruction" }],
+      begunBy: [{ key: "p31-fifteen-took-steps-action-8" }],
+      sources: [
+        { paragraph: 29, footnote: 13, findingKey: "p29-completed-destruction" },
+        { paragraph: 31, footnote: null, findingKey: "p31-fifteen-took-steps-action-8" },
+      ],
     });
+  });
+
+  it("marks an initial report met where the report cites what the state declared in it", async () => {
+    // ¶29: "In their initial Article 7 transparency reports, seven States Parties (fn9) declared":
+    // Croatia among them, so its initial report (due 28 January 2011) was submitted.
+    const data = await ask(DEADLINES, { code: "HRV", asOf: "2011-08-20" });
+    const initial = data.state.deadlines.find((d: any) => d.rule === "INITIAL_REPORT");
+    expect(initial.status).toBe("MET");
+    expect(initial.sources.map((s: any) => [s.paragraph, s.footnote])).toContainEqual([29, 9]);
+  });
+
+  it("checks paragraph 71's count of Article 7 deadlines against the rule, and shows the computation", async () => {
+    // ¶71: "47 States Parties have reporting Article 7 deadlines up to the 2MSP". Of the 60 States
+    // Parties on 20 August 2011, those that deposited by 30 September 2010 (in force by 1 March
+    // 2011, initial report due by 28 August 2011) are due before the 2MSP (12 September 2011):
+    // 30 in force on 1 August 2010 plus 12 later, 42. The next deadlines fall on 28 September.
+    const data = await ask(`{ discrepancies(filter: { kindIn: [DEADLINE_MISMATCH] }) { nodes {
+      key reportSays otherSideSays reportFigure computedFigure paragraphNumbers note } } }`);
+    expect(data.discrepancies.nodes).toHaveLength(1);
+    const [mismatch] = data.discrepancies.nodes;
+    expect(mismatch).toMatchObject({
+      key: "p71-47-with-deadlines-deadline-mismatch",
+      reportFigure: 47,
+      computedFigure: 42,
+      paragraphNumbers: [71],
+    });
+    expect(mismatch.reportSays).toContain("47 States Parties have reporting Article 7 deadlines");
+    // The computation, by due date: 30 due 28 January 2011, ... Tunisia's due 28 August 2011.
+    expect(mismatch.otherSideSays).toMatch(/2011-01-28: 30 \(/);
+    expect(mismatch.otherSideSays).toMatch(/2011-08-28: \d+ \([A-Z, ]*TUN/);
+    expect(mismatch.otherSideSays).toContain("Total 42.");
+    expect(mismatch.note).toMatch(/12 September 2011/);
   });
 
   it("keeps a deadline not yet due before its date, and due and not reported met after it", async () => {

@@ -407,10 +407,11 @@ describe("figures, counts and discrepancies", () => {
     expect(findings.totalCount).toBe(25);
   });
 
-  it("keeps the 33 discrepancies, both sides of each", async () => {
+  it("keeps the 34 discrepancies, both sides of each", async () => {
     const { discrepancies } = await client.discrepancies();
-    // 12 conflicts + 21 summary (¶¶7, 8, 36, 52), misprint (e.g. ¶30 "states17s") and partial-list (e.g. fn64 "i.a.") items
-    expect(discrepancies.totalCount).toBe(33);
+    // 12 conflicts + 21 summary (¶¶7, 8, 36, 52), misprint (e.g. ¶30 "states17s") and partial-list
+    // (e.g. fn64 "i.a.") items + ¶71's count of Article 7 deadlines checked against the rule.
+    expect(discrepancies.totalCount).toBe(34);
     const canada = discrepancies.nodes.find((d) => d.key === "canada-not-a-state-party");
     expect(canada).toMatchObject({ kind: "DEPOSITARY_CONFLICT", stateCodes: ["CAN"] });
     expect(discrepancies.nodes.every((d) => d.reportSays && d.otherSideSays)).toBe(true);
@@ -470,6 +471,69 @@ describe("the paged lists", () => {
       codes.push(s.code);
     expect(codes).toHaveLength(60);
     expect(new Set(codes).size).toBe(60);
+  });
+});
+
+describe("the monitoring model", () => {
+  it("gives Bosnia and Herzegovina's deadlines: in force 1 March 2011, stockpiles by 2019, clearance by 2021", async () => {
+    // Deposited 7 September 2010 (depositary record); Art. 17(2), 3(2), 4(1)(a), 7(1), 7(2).
+    const { state } = await client.stateDeadlines({ code: "BIH", asOf: "2011-08-20" });
+    expect(state?.deadlines.map((d) => [d.citation, d.dueOn, d.status])).toEqual([
+      ["Article 3(2)", "2019-03-01", "NOT_YET_DUE"],
+      ["Article 4(1)(a)", "2021-03-01", "NOT_YET_DUE"],
+      ["Article 7(1)", "2011-08-28", "NOT_YET_DUE"],
+      ["Article 7(2)", "2012-04-30", "NOT_YET_DUE"],
+    ]);
+    expect(state?.deadlines[0].trigger).toMatchObject({
+      deposited: "2010-09-07",
+      entryIntoForce: "2011-03-01",
+    });
+  });
+
+  it("lists the clearance deadlines due in 2021: the three States Parties in force in 2011", async () => {
+    // Article 4 obligations (fn33) in force in 2011: BIH (1 March), GNB and LBN (1 May). (The
+    // reporting deadlines of 2021 are those of states that joined in 2020.)
+    const { deadlines } = await client.deadlinesDue({
+      from: "2021-01-01",
+      to: "2021-12-31",
+      ruleIn: ["CLEARANCE"],
+    });
+    expect(deadlines.nodes.map((d) => [d.dueOn, d.rule, d.state.code])).toEqual([
+      ["2021-03-01", "CLEARANCE", "BIH"],
+      ["2021-05-01", "CLEARANCE", "GNB"],
+      ["2021-05-01", "CLEARANCE", "LBN"],
+    ]);
+  });
+
+  it("lists the initial reports overdue on the report's date, as far as the report says", async () => {
+    // Due by 20 August 2011: the 39 States Parties in force by 1 February 2011; the report says
+    // which submitted through what it cites from their initial reports (¶29 fn9, ¶35 fn26, ¶60 fn62).
+    const { deadlines } = await client.overdueObligations({
+      asOf: "2011-08-20",
+      ruleIn: ["INITIAL_REPORT"],
+      first: 100,
+    });
+    const codes = deadlines.nodes.map((d) => d.state.code);
+    expect(codes).toContain("LAO");
+    expect(codes).not.toContain("HRV"); // fn9: declared in its initial report
+    expect(codes).not.toContain("BIH"); // due 28 August 2011
+    expect(deadlines.nodes.every((d) => d.dueOn <= "2011-08-20" && d.status === "DUE_NOT_REPORTED_MET")).toBe(
+      true,
+    );
+  });
+
+  it("draws the victim-assistance matrix with a source for every cell", async () => {
+    const { actionMatrix } = await client.actionMatrix({
+      filter: { theme: "VICTIM_ASSISTANCE", linkIn: ["REPORTED"] },
+    });
+    // ¶48: five States Parties (fn49) set up coordination in line with Action #21.
+    expect(
+      actionMatrix
+        .filter((c) => c.action.number === 21)
+        .map((c) => c.state.code)
+        .sort(),
+    ).toEqual(["ALB", "BIH", "HRV", "LAO", "LBN"]);
+    expect(actionMatrix.every((c) => c.sources.length > 0 && c.link === "REPORTED")).toBe(true);
   });
 });
 
