@@ -302,3 +302,45 @@ describe("a need filtered by area", () => {
     expect(new Set(csv.map((r) => r["assistanceNeeds.area"]))).toEqual(new Set(["STOCKPILE_DESTRUCTION"]));
   });
 });
+
+describe("the monitoring questions as dashboard URLs", () => {
+  const csv = async (path: string) => {
+    const response = await fetch(`${server.url}/api/questions/${path}`);
+    expect([path, response.status]).toEqual([path, 200]);
+    return parse(await response.text(), { columns: true }) as Record<string, string>[];
+  };
+
+  it("gives a state's deadlines one row each, with the state's code", async () => {
+    const rows = await csv("StateDeadlines.csv?code=BIH&asOf=2011-08-20");
+    // Bosnia and Herzegovina: Articles 3(2), 4(1)(a), 7(1), 7(2) (deposited 7 September 2010).
+    expect(rows.map((r) => [r["state.code"], r.citation, r.dueOn, r.status])).toEqual([
+      ["BIH", "Article 3(2)", "2019-03-01", "NOT_YET_DUE"],
+      ["BIH", "Article 4(1)(a)", "2021-03-01", "NOT_YET_DUE"],
+      ["BIH", "Article 7(1)", "2011-08-28", "NOT_YET_DUE"],
+      ["BIH", "Article 7(2)", "2012-04-30", "NOT_YET_DUE"],
+    ]);
+  });
+
+  it("gives the action matrix one row per cell, with its link and sources", async () => {
+    const rows = await csv(
+      `ActionMatrix.csv?filter=${encodeURIComponent('{"actionIn":[23],"linkIn":["REPORTED"]}')}`,
+    );
+    // ¶48 fn50: Albania, Bosnia and Herzegovina, Croatia and Lao PDR, in line with Action #23.
+    expect(rows.map((r) => r["state.code"])).toEqual(["ALB", "BIH", "HRV", "LAO"]);
+    expect(rows.every((r) => r.link === "REPORTED" && /¶48 fn50/.test(r.sources))).toBe(true);
+  });
+
+  it("lists overdue obligations on a date, paged through on the server", async () => {
+    const rows = await csv("OverdueObligations.csv?asOf=2019-03-02&ruleIn=STOCKPILE_DESTRUCTION");
+    expect(rows.map((r) => r["state.code"])).toEqual([
+      "HRV",
+      "DNK",
+      "FRA",
+      "DEU",
+      "JPN",
+      "SVN",
+      "GBR",
+      "BIH",
+    ]);
+  });
+});
