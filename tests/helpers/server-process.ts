@@ -27,13 +27,21 @@ export interface StartOptions {
   dataDir: string;
   port: number;
   env?: NodeJS.ProcessEnv;
+  /** The folder it runs from (default: this checkout). */
+  cwd?: string;
 }
 
 /**
  * Starts the server on the embedded database in `dataDir`, in a process group of its own (its
  * pid is the group's id), as a terminal's foreground job would be.
  */
-export function startServerProcess({ via = "node", dataDir, port, env = {} }: StartOptions): ServerProcess {
+export function startServerProcess({
+  via = "node",
+  dataDir,
+  port,
+  env = {},
+  cwd = ROOT,
+}: StartOptions): ServerProcess {
   const fullEnv: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
@@ -44,7 +52,7 @@ export function startServerProcess({ via = "node", dataDir, port, env = {} }: St
   delete fullEnv.DATABASE_URL;
   const [file, args] = via === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, START_ARGS];
   const child = spawn(file, args, {
-    cwd: ROOT,
+    cwd,
     env: fullEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
