@@ -29,8 +29,8 @@ function configOrExit(): Config {
   }
 }
 
-/** How long a keep-alive connection may stay idle after shutdown begins before it is closed. */
-const IDLE_GRACE_MS = 1_000;
+/** How long a connection must have been idle before shutdown closes it (its client may be sending). */
+const IDLE_GRACE_MS = 2_000;
 /** Past this, shutdown gives up waiting: the database is stopped and the process exits with 1. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 /** A signal during start-up waits this long for the step under way to give up, then exits. */
@@ -61,35 +61,50 @@ async function main(): Promise<void> {
   // under way): the client then reconnects elsewhere instead of sending its next request on a
   // connection that is about to close.
   const answering = new Set<http.ServerResponse>();
+  // Open connections, and when each last answered (or was opened): an idle one may be closed
+  // during shutdown only once its client has had time to send its next request.
+  const lastActive = new Map<net.Socket, number>();
+  const busy = new Map<net.Socket, number>();
   const server = http.createServer((req, res) => {
-    if (draining) {
-      res.setHeader("connection", "close");
-    } else {
-      answering.add(res);
-      res.once("close", () => answering.delete(res));
-    }
+    const socket = req.socket;
+    busy.set(socket, (busy.get(socket) ?? 0) + 1);
+    res.once("close", () => {
+      busy.set(socket, busy.get(socket)! - 1);
+      lastActive.set(socket, Date.now());
+      answering.delete(res);
+    });
+    if (draining) res.setHeader("connection", "close");
+    else answering.add(res);
     handler(req, res);
+  });
+  server.on("connection", (socket: net.Socket) => {
+    lastActive.set(socket, Date.now());
+    socket.once("close", () => {
+      lastActive.delete(socket);
+      busy.delete(socket);
+    });
   });
   server.keepAliveTimeout = 5_000;
 
   /**
    * Stops accepting connections and resolves once every open one has closed. Unlike
    * `server.close()`, which closes idle keep-alive connections at once (and with them a request
-   * a client is sending at that moment), each connection first gets to finish: a request in
-   * flight or arriving is answered with `Connection: close`; connections still idle after
-   * IDLE_GRACE_MS are closed.
+   * a client is sending at that moment), each connection gets to finish: a request in flight or
+   * arriving is answered with `Connection: close`; a connection is closed for being idle only
+   * when it has answered nothing for IDLE_GRACE_MS.
    */
   async function closeHttp(): Promise<void> {
     draining = true;
     for (const res of answering) if (!res.headersSent) res.setHeader("connection", "close");
     const closed = new Promise<void>((resolve) => net.Server.prototype.close.call(server, () => resolve()));
-    const graceOver = delay(IDLE_GRACE_MS, undefined, { ref: false });
-    if ((await Promise.race([closed.then(() => true), graceOver.then(() => false)])) === false) {
-      const reap = setInterval(() => server.closeIdleConnections(), 100);
-      server.closeIdleConnections();
-      await closed;
-      clearInterval(reap);
-    }
+    const reap = setInterval(() => {
+      const before = Date.now() - IDLE_GRACE_MS;
+      for (const [socket, at] of lastActive) {
+        if (!busy.get(socket) && at <= before) socket.destroy();
+      }
+    }, 100);
+    await closed;
+    clearInterval(reap);
   }
 
   async function shutdown(signal: string): Promise<void> {
