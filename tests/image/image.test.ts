@@ -105,10 +105,11 @@ const asRoot = process.getuid?.() === 0 ? describe : describe.skip;
 
 asRoot("the image's start command, run outside Docker as the image runs it", () => {
   const stage = finalStage();
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-image-"));
-  const app = path.join(root, stage.workdir.replace(/^\//, ""));
-  const volume = path.join(root, "data");
-  const bin = path.join(root, "bin");
+  // Made in beforeAll, so that a run that skips these tests leaves no folder behind.
+  let root: string;
+  let app: string;
+  let volume: string;
+  let bin: string;
   let user: { uid: number; gid: number; home: string };
   let running: ServerProcess | undefined;
   let port: number;
@@ -124,6 +125,10 @@ asRoot("the image's start command, run outside Docker as the image runs it", () 
   });
 
   beforeAll(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-image-"));
+    app = path.join(root, stage.workdir.replace(/^\//, ""));
+    volume = path.join(root, "data");
+    bin = path.join(root, "bin");
     fs.chmodSync(root, 0o755);
     user = imageUser(stage.user);
     // The build stage's result: `npm run build` in this checkout.
@@ -152,6 +157,7 @@ asRoot("the image's start command, run outside Docker as the image runs it", () 
   }, 180_000);
 
   afterAll(() => {
+    if (!root) return;
     killLeftovers(running, path.join(volume, "postgres"));
     fs.rmSync(root, { recursive: true, force: true });
   });

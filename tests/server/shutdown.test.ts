@@ -20,16 +20,21 @@ import {
   waitUntilReady,
 } from "../helpers/server-process";
 
-const root = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-stop-"));
-// As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
-fs.chmodSync(root, 0o755);
+let root: string;
 /** One data folder for the cases that stop a ready server: created by the first, reused after. */
-const dataDir = path.join(root, "pg");
+let dataDir: string;
 const started: { server: ServerProcess; dataDir: string }[] = [];
+
+beforeAll(() => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-stop-"));
+  // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
+  fs.chmodSync(root, 0o755);
+  dataDir = path.join(root, "pg");
+});
 
 afterAll(() => {
   for (const { server, dataDir } of started) killLeftovers(server, dataDir);
-  fs.rmSync(root, { recursive: true, force: true });
+  if (root) fs.rmSync(root, { recursive: true, force: true });
 });
 
 async function readyServer(via: "node" | "npm"): Promise<ServerProcess> {

@@ -20,9 +20,9 @@ import {
 // Only root hands PostgreSQL to another user; as anyone else the engine runs as yourself.
 const asRoot = process.getuid?.() === 0 ? it : it.skip;
 
-const outer = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-locked-"));
+let outer: string;
 /** The folder only root may enter, as /root is. */
-const locked = path.join(outer, "home");
+let locked: string;
 const started: { server: ServerProcess; dataDir: string }[] = [];
 
 /**
@@ -49,13 +49,15 @@ function projectIn(folder: string): string {
 }
 
 beforeAll(() => {
+  outer = fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-locked-"));
+  locked = path.join(outer, "home");
   fs.chmodSync(outer, 0o755);
   fs.mkdirSync(locked, { mode: 0o700 });
 });
 
 afterAll(() => {
   for (const { server, dataDir } of started) killLeftovers(server, dataDir);
-  fs.rmSync(outer, { recursive: true, force: true });
+  if (outer) fs.rmSync(outer, { recursive: true, force: true });
 });
 
 async function refusal(cwd: string, dataDir: string): Promise<string> {
