@@ -6,6 +6,18 @@ import { DatasetError } from "./data/validate";
  * else is printed in full. Exits non-zero on failure.
  */
 export function runCommand(main: () => Promise<void>): void {
+  // Ctrl-C or a SIGTERM: exit, so that exit hooks run (an embedded PostgreSQL, which runs in its
+  // own process group and so does not see a terminal's Ctrl-C, is told to stop by one). What was
+  // under way is one transaction, rolled back when the connection goes.
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
+    process.once(signal, () => {
+      console.error(`ccm-graph: stopped by ${signal}`);
+      process.exit(code);
+    });
+  }
   main().then(
     () => process.exit(0),
     (error: unknown) => {

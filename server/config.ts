@@ -51,6 +51,13 @@ export interface Config {
   cacheMaxAgeSeconds: number;
   /** Whole answers cached in memory, keyed by dataset version. */
   responseCache: boolean;
+  /** The most the answer cache keeps: the answers' bytes. */
+  responseCacheBytes: number;
+  /**
+   * The most heap the cache of parsed query documents may take (an estimate from the documents'
+   * length: see DOCUMENT_HEAP_BYTES_PER_CHARACTER).
+   */
+  documentCacheBytes: number;
   /** Rows read by loaders (paragraphs, footnotes, findings...) shared by requests of one dataset version. */
   loaderCache: boolean;
   limits: Limits;
@@ -92,6 +99,8 @@ const environment = z.object({
   CORS_ORIGINS: text,
   CACHE_MAX_AGE: whole(0),
   RESPONSE_CACHE: onOff,
+  RESPONSE_CACHE_MB: whole(1),
+  DOCUMENT_CACHE_MB: whole(1),
   LOADER_CACHE: onOff,
   RATE_LIMIT_PER_MINUTE: whole(0),
   MAX_DEPTH: whole(1),
@@ -102,6 +111,8 @@ const environment = z.object({
   MAX_DOCUMENT_LENGTH: whole(1),
   MAX_BODY_BYTES: whole(1),
 });
+
+const MIB = 1024 * 1024;
 
 export const DEFAULT_LIMITS: Limits = {
   maxDepth: 15,
@@ -140,6 +151,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? (production ? 600 : 0),
     cacheMaxAgeSeconds: e.CACHE_MAX_AGE ?? 60,
     responseCache: e.RESPONSE_CACHE !== "off",
+    responseCacheBytes: (e.RESPONSE_CACHE_MB ?? 64) * MIB,
+    documentCacheBytes: (e.DOCUMENT_CACHE_MB ?? 16) * MIB,
     loaderCache: e.LOADER_CACHE !== "off",
     limits: {
       maxDepth: e.MAX_DEPTH ?? d.maxDepth,

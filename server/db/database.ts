@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { ingestReport, reportFilesIn } from "../data/ingest";
 import { createDataSource } from "./data-source";
-import { type EmbeddedDatabase, startEmbeddedDatabase } from "./embedded";
+import { EmbeddedDatabase } from "./embedded";
 
 /** The database the server runs on: the DataSource, and the embedded engine when there is one. */
 export interface Database {
@@ -15,14 +15,16 @@ export interface Database {
 
 /**
  * Connects to `DATABASE_URL`, or starts the embedded PostgreSQL when it is not set, and brings
- * the schema up to date with the migrations.
+ * the schema up to date with the migrations. The server passes its own `embedded`, so that a
+ * signal during start-up can stop it whatever step the start is at.
  */
 export async function openDatabase(
   config: Config,
   log: (message: string) => void = () => {},
+  embedded = config.databaseUrl ? undefined : new EmbeddedDatabase(config.dataDir, log),
 ): Promise<Database> {
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedDatabase(config.dataDir, log);
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  const url = config.databaseUrl ?? (await embedded!.start());
+  const dataSource = createDataSource(url);
   try {
     await dataSource.initialize();
     await migrate(dataSource);

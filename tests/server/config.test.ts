@@ -16,6 +16,8 @@ describe("What does the server make of its environment?", () => {
       rateLimitPerMinute: 0,
       cacheMaxAgeSeconds: 60,
       responseCache: true,
+      responseCacheBytes: 64 * 1024 * 1024,
+      documentCacheBytes: 16 * 1024 * 1024,
       loaderCache: true,
     });
     expect(config.limits).toEqual({
@@ -43,6 +45,12 @@ describe("What does the server make of its environment?", () => {
     expect(config.corsOrigins).toEqual(["https://a.example", "https://b.example"]);
   });
 
+  it("reads the memory caps of the answer and document caches in MiB", () => {
+    const config = loadConfig({ RESPONSE_CACHE_MB: "8", DOCUMENT_CACHE_MB: "2" });
+    expect(config.responseCacheBytes).toBe(8 * 1024 * 1024);
+    expect(config.documentCacheBytes).toBe(2 * 1024 * 1024);
+  });
+
   it.each([
     [{ PORT: "abc" }, 'PORT must be a port number (0-65535), got "abc"'],
     [{ PORT: "65536" }, 'PORT must be a port number (0-65535), got "65536"'],
@@ -50,6 +58,8 @@ describe("What does the server make of its environment?", () => {
     [{ MAX_COST: "1.5" }, 'MAX_COST must be a whole number >= 1, got "1.5"'],
     [{ RATE_LIMIT_PER_MINUTE: "-1" }, 'RATE_LIMIT_PER_MINUTE must be a whole number >= 0, got "-1"'],
     [{ LOADER_CACHE: "false" }, 'LOADER_CACHE must be "on" or "off", got "false"'],
+    [{ DOCUMENT_CACHE_MB: "0" }, 'DOCUMENT_CACHE_MB must be a whole number >= 1, got "0"'],
+    [{ RESPONSE_CACHE_MB: "lots" }, 'RESPONSE_CACHE_MB must be a whole number >= 1, got "lots"'],
     [
       { LOG_LEVEL: "loud" },
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"',

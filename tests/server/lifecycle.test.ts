@@ -2,83 +2,32 @@
  * The server as a user runs it: `npm start` in a child process on the embedded PostgreSQL, with
  * its own data folder. Start, answer, restart on the same data, stop cleanly, refuse clearly.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 import { freePort } from "../../server/db/embedded";
-
-const ROOT = path.resolve(__dirname, "../..");
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
+import {
+  killLeftovers,
+  postgresProcessesOn,
+  type ServerProcess,
+  startServerProcess,
+  waitUntilReady,
+} from "../helpers/server-process";
 
 /** Starts the server as `npm start` does (`node --import tsx server/index.ts`) on the embedded database in `dataDir`. */
-function startServer(dataDir: string, port: number, extraEnv: NodeJS.ProcessEnv = {}): Running {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    CCM_DATA_DIR: dataDir,
-    LOG_LEVEL: "info",
-    ...extraEnv,
-  };
-  delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
-    cwd: ROOT,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
-}
-
-async function waitUntilReady(server: Running, timeoutMs = 60_000): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (server.child.exitCode !== null) throw new Error(`server exited early:\n${server.output()}`);
-    const ok = await fetch(`${server.url}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ok) return Date.now() - started;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server not ready after ${timeoutMs} ms:\n${server.output()}`);
-}
-
-/** PIDs of postgres processes whose command line names this data folder. */
-function postgresProcessesOn(dataDir: string): number[] {
-  return fs
-    .readdirSync("/proc")
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-        return cmd.some((arg) => arg.includes("postgres")) && cmd.includes(dataDir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
+function startServer(dataDir: string, port: number, env: NodeJS.ProcessEnv = {}): ServerProcess {
+  return startServerProcess({ dataDir, port, env });
 }
 
 describe("running the server with npm start on the embedded PostgreSQL", () => {
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "ccm-graph-test-start-")), "pg");
   // As root, PostgreSQL runs as the `postgres` user, which must be able to reach the folder.
   fs.chmodSync(path.dirname(dataDir), 0o755);
-  let first: Running | undefined;
+  let first: ServerProcess | undefined;
 
   afterAll(async () => {
-    first?.child.kill("SIGKILL");
-    for (const pid of postgresProcessesOn(dataDir)) process.kill(pid, "SIGKILL");
+    killLeftovers(first, dataDir);
     fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
   });
 
@@ -99,7 +48,7 @@ describe("running the server with npm start on the embedded PostgreSQL", () => {
 
   it("refuses a second server on the same data folder with a one-line message", async () => {
     const second = startServer(dataDir, await freePort());
-    const code = await second.exited;
+    const { code } = await second.exited;
     expect(code).toBe(1);
     const lines = second.output().trim().split("\n");
     expect(lines.at(-1)).toMatch(
@@ -115,7 +64,7 @@ describe("running the server with npm start on the embedded PostgreSQL", () => {
   ])("refuses %s=%s with a one-line message naming the variable", async (name, value, message) => {
     const other = path.join(path.dirname(dataDir), `bad-${name}`);
     const bad = startServer(other, await freePort(), { [name]: value });
-    expect(await bad.exited).toBe(1);
+    expect((await bad.exited).code).toBe(1);
     expect(bad.output().trim()).toBe(message);
     expect(fs.existsSync(other)).toBe(false);
   });
@@ -124,7 +73,7 @@ describe("running the server with npm start on the embedded PostgreSQL", () => {
     const busy = new URL(first!.url).port;
     const other = path.join(path.dirname(dataDir), "other");
     const second = startServer(other, Number(busy));
-    expect(await second.exited).toBe(1);
+    expect((await second.exited).code).toBe(1);
     expect(second.output().trim()).toBe(
       `ccm-graph: port ${busy} on 127.0.0.1 is already in use; stop the other server or set PORT`,
     );
@@ -134,7 +83,7 @@ describe("running the server with npm start on the embedded PostgreSQL", () => {
   it("stops on SIGTERM within seconds and leaves no postgres process behind", async () => {
     expect(postgresProcessesOn(dataDir).length).toBeGreaterThan(0);
     first!.child.kill("SIGTERM");
-    expect(await first!.exited).toBe(0);
+    expect((await first!.exited).code).toBe(0);
     expect(postgresProcessesOn(dataDir)).toEqual([]);
     expect(first!.output()).toMatch(/"msg":"stopped"/);
   });
@@ -147,7 +96,7 @@ describe("running the server with npm start on the embedded PostgreSQL", () => {
       expect(again.output()).not.toMatch(/"msg":"dataset loaded"/);
     } finally {
       again.child.kill("SIGINT");
-      expect(await again.exited).toBe(0);
+      expect((await again.exited).code).toBe(0);
     }
     expect(postgresProcessesOn(dataDir)).toEqual([]);
   });
