@@ -56,6 +56,7 @@ export type AppConfig = Pick<
   | "responseCacheBytes"
   | "documentCacheBytes"
   | "loaderCache"
+  | "loaderCacheRows"
   | "limits"
 >;
 
@@ -142,7 +143,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Requests read through one Reader: its prepared statements are shared by every request.
   const reader = new Reader(dataSource);
   // Rows loaders read, shared by the requests of one dataset version (dropped when it changes).
-  const sharedRows = config.loaderCache ? new SharedRows() : undefined;
+  const sharedRows = config.loaderCache ? new SharedRows(config.loaderCacheRows) : undefined;
   if (sharedRows) datasetVersion.onChange((version) => sharedRows.useVersion(version));
   await datasetVersion
     .refresh()

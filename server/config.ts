@@ -60,6 +60,8 @@ export interface Config {
   documentCacheBytes: number;
   /** Rows read by loaders (paragraphs, footnotes, findings...) shared by requests of one dataset version. */
   loaderCache: boolean;
+  /** The most rows the loaders' shared rows keep, over all loaders (a list counts as its length + 1). */
+  loaderCacheRows: number;
   limits: Limits;
 }
 
@@ -101,6 +103,7 @@ const environment = z.object({
   RESPONSE_CACHE: onOff,
   RESPONSE_CACHE_MB: whole(1),
   DOCUMENT_CACHE_MB: whole(1),
+  LOADER_CACHE_ROWS: whole(1),
   LOADER_CACHE: onOff,
   RATE_LIMIT_PER_MINUTE: whole(0),
   MAX_DEPTH: whole(1),
@@ -154,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     responseCacheBytes: (e.RESPONSE_CACHE_MB ?? 64) * MIB,
     documentCacheBytes: (e.DOCUMENT_CACHE_MB ?? 16) * MIB,
     loaderCache: e.LOADER_CACHE !== "off",
+    loaderCacheRows: e.LOADER_CACHE_ROWS ?? 50_000,
     limits: {
       maxDepth: e.MAX_DEPTH ?? d.maxDepth,
       maxCost: e.MAX_COST ?? d.maxCost,

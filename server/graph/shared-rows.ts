@@ -14,7 +14,8 @@ interface Entry {
  * loader's DataLoader takes its loader's share of these rows as its `cacheMap`, and so looks here
  * before it asks PostgreSQL and keeps here what it read (misses included).
  *
- * One LRU for all loaders, bounded by `maxRows` (a list counts as its length + 1). Each loader's
+ * One LRU for all loaders, bounded by `maxRows` (a list counts as its length + 1; LOADER_CACHE_ROWS,
+ * 50,000 by default: about 340 bytes an entry measured, so some 17 MiB). Each loader's
  * share is keyed by the loader's name, which is its key in the loader table (server/context.ts):
  * two loaders cannot share rows. A request reads the rows only when the version it started with
  * is the version they belong to; a new version drops them all at once.
@@ -23,7 +24,7 @@ export class SharedRows {
   private version: string | null = null;
   private readonly entries: LRUCache<string, Entry>;
 
-  constructor(maxRows = 200_000) {
+  constructor(maxRows = 50_000) {
     this.entries = new LRUCache<string, Entry>({
       maxSize: maxRows,
       sizeCalculation: (entry) => (entry.settled && Array.isArray(entry.value) ? entry.value.length + 1 : 1),

@@ -68,3 +68,13 @@ describe("What does the server make of its environment?", () => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
   });
 });
+
+describe("How much may the shared loader rows keep?", () => {
+  it("keeps 50,000 rows over all loaders unless LOADER_CACHE_ROWS says otherwise", () => {
+    expect(loadConfig({}).loaderCacheRows).toBe(50_000);
+    expect(loadConfig({ LOADER_CACHE_ROWS: "1000" }).loaderCacheRows).toBe(1000);
+    expect(() => loadConfig({ LOADER_CACHE_ROWS: "lots" })).toThrow(
+      new ConfigError('LOADER_CACHE_ROWS must be a whole number >= 1, got "lots"'),
+    );
+  });
+});
