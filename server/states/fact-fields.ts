@@ -17,7 +17,6 @@ import { datedAll } from "../graph/dated";
 import { inReport, present, rowsPer } from "../graph/loaders";
 import { RECEIVED_ASSISTANCE } from "../vocabulary";
 import {
-  articlesOf,
   AssistanceNeed,
   AssistanceProvision,
   distinctFindings,
@@ -71,20 +70,24 @@ export class StateFactsResolver {
     return factsOf(
       state,
       rows,
-      (row) =>
-        row.meaning.obligation &&
-        JSON.stringify([articlesOf(row.meaning.obligation), row.meaning.obligation.status]),
+      // A plain string key per row ("4:OPERATIVE", "3/4/5:OPERATIVE"): this runs for every
+      // assertion of every state of a page.
+      (row) => {
+        const obligation = row.meaning.obligation;
+        if (!obligation) return null;
+        const articles = "article" in obligation ? obligation.article : obligation.articles.join("/");
+        return `${articles}:${obligation.status}`;
+      },
       (value, findings) => {
-        const [{ article, possibleArticles }, status] = JSON.parse(value) as [
-          ReturnType<typeof articlesOf>,
-          Obligation["status"],
-        ];
+        const [articles, status] = value.split(":");
+        const possibleArticles = articles.split("/").map(Number);
+        const unspecified = possibleArticles.length > 1;
         return withFindings(
           Object.assign(new Obligation(), {
-            article,
+            article: unspecified ? null : possibleArticles[0],
             possibleArticles,
-            unspecified: article === null,
-            status,
+            unspecified,
+            status: status as Obligation["status"],
           }),
           findings,
         );

@@ -211,16 +211,6 @@ const GROUP_STATUS: Partial<Record<Group, TreatyStatus>> = {
   STATES_NOT_PARTY: "NOT_PARTY",
 };
 
-/** The articles an obligation meaning concerns, and whether the report names the one. */
-export function articlesOf(obligation: NonNullable<AssertionMeaning["obligation"]>): {
-  article: number | null;
-  possibleArticles: number[];
-} {
-  return "article" in obligation
-    ? { article: obligation.article, possibleArticles: [obligation.article] }
-    : { article: null, possibleArticles: [...obligation.articles] };
-}
-
 /** The groups the report places a state in, with the findings that do so. */
 export function reportedGroups(state: State, rows: StateAssertionRow[]): ReportedGroup[] {
   return factsOf(
