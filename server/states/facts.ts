@@ -40,7 +40,7 @@ export interface StateAssertionRow extends FindingRow {
 
 /**
  * Derived facts about a state. Each is the set of a state's assertions whose kind means it (the
- * vocabulary, server/vocabulary/assertion-kinds.ts), so each carries the findings behind it and
+ * vocabulary, server/vocabulary/assertion-kinds/), so each carries the findings behind it and
  * citations for them.
  */
 @InterfaceType("SourcedFact", {

@@ -1,6 +1,6 @@
 /**
  * The facts a state can have, derived from what the report asserts about it. A fact is never
- * stored on its own: it is the set of a state's assertions whose kind means it (./assertion-kinds.ts),
+ * stored on its own: it is the set of a state's assertions whose kind means it (./assertion-kinds/),
  * so every fact keeps the findings, paragraphs and footnotes behind it.
  */
 import { defineWords, type WordOf } from "./words";
@@ -77,7 +77,7 @@ export const LegislationStatus = defineWords(
 
 /**
  * The facts that take one value from a list of words, each grouped by `stateCounts` under its own
- * dimension. The key is the meaning's property (./assertion-kinds.ts) and the JSON key stored
+ * dimension. The key is the meaning's property (./assertion-kinds/) and the JSON key stored
  * for each assertion kind in the database (assertion_kind.meaning).
  */
 export const WORD_FACTS = {

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 
 import type { ApolloServer } from "@apollo/server";
-import { stringify } from "csv-stringify/sync";
 import accepts from "accepts";
 import type { FastifyInstance, FastifyReply, preHandlerAsyncHookHandler } from "fastify";
 import {
@@ -11,22 +10,19 @@ import {
   type GraphQLInputType,
   type GraphQLSchema,
   isEnumType,
-  isInputObjectType,
   isListType,
-  isNonNullType,
-  isScalarType,
   Kind,
-  type OperationDefinitionNode,
-  parse,
   print,
   typeFromAST,
   valueFromASTUntyped,
 } from "graphql";
 
-import type { Context } from "../context";
-import { cacheControl, etagMatches, type HttpCacheOptions, markCacheable } from "./caching";
-import type { CatalogueQuestion } from "./explorer";
-import { errorBody } from "../errors";
+import type { Context } from "../../context";
+import { cacheControl, etagMatches, type HttpCacheOptions, markCacheable } from "../caching";
+import type { CatalogueQuestion } from "../explorer";
+import { errorBody } from "../../errors";
+import { csvOf, type Data, isConnection, isObject, listItems, objectRows, rowOf } from "./rows";
+import { declares, operationOf, variablesFromQuery } from "./variables";
 
 /** Rows a list question pages through on the server for one answer; past them, `Link: rel="next"`. */
 export const MAX_QUESTION_ROWS = 1000;
@@ -37,8 +33,6 @@ export interface QuestionOptions {
 }
 /** The page size used when paging through a list question on the server (the API's largest). */
 const PAGE_SIZE = 100;
-
-type Data = Record<string, unknown>;
 
 /**
  * Stable URLs for the SDK's named questions, for dashboards that fetch a URL on a schedule
@@ -200,38 +194,6 @@ async function allPages(
   }
 }
 
-const isObject = (value: unknown): value is Data =>
-  value !== null && typeof value === "object" && !Array.isArray(value);
-
-/** A connection: an object holding its items in `nodes` or `edges`. */
-const isConnection = (value: unknown): value is Data =>
-  isObject(value) && (Array.isArray(value.nodes) || Array.isArray(value.edges));
-
-/** The items of a list answer: the list itself, or a connection's nodes. */
-function listItems(value: unknown): Data[] {
-  const items = Array.isArray(value)
-    ? value
-    : isConnection(value)
-      ? Array.isArray(value.nodes)
-        ? value.nodes
-        : (value.edges as Data[]).map((edge) => edge.node)
-      : [];
-  return (items as unknown[]).filter(isObject);
-}
-
-/** Fields that name an object, carried on each row of its CSV (`state.code`, `state.name`). */
-const IDENTITY_FIELDS = ["code", "name", "number", "key", "title"];
-
-/** The rows of a question about one object: one per item of its list, each with the object's identity. */
-function objectRows(root: string, object: Data, list: string): Record<string, string>[] {
-  const identity: Record<string, string> = {};
-  for (const field of IDENTITY_FIELDS) {
-    const value = object[field];
-    if (typeof value === "string" || typeof value === "number") identity[`${root}.${field}`] = String(value);
-  }
-  return listItems(object[list]).map((item) => ({ ...identity, ...rowOf(item) }));
-}
-
 /** What a question takes and how to ask it: for GET /api/questions. */
 function describeQuestion(schema: GraphQLSchema, question: CatalogueQuestion, base: string) {
   const variables = (operationOf(question.document).variableDefinitions ?? []).map((definition) => {
@@ -289,134 +251,4 @@ function queryValue(value: unknown): string {
   if (Array.isArray(value)) return value.map(queryValue).join(",");
   if (isObject(value)) return JSON.stringify(value);
   return String(value);
-}
-
-function declares(document: string, variable: string): boolean {
-  return (operationOf(document).variableDefinitions ?? []).some((v) => v.variable.name.value === variable);
-}
-
-/** Catalogue documents are fixed: each is parsed once, not on every request. */
-const operations = new Map<string, OperationDefinitionNode>();
-
-function operationOf(document: string): OperationDefinitionNode {
-  let operation = operations.get(document);
-  if (!operation) {
-    const found = parse(document).definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    if (!found) throw new Error("a catalogue question has no operation");
-    operation = found as OperationDefinitionNode;
-    operations.set(document, operation);
-  }
-  return operation;
-}
-
-/**
- * Reads an operation's variables from a query string: numbers and booleans by their types,
- * lists as comma-separated values (or repeated parameters), input objects as JSON. GraphQL then
- * validates them as usual.
- */
-export function variablesFromQuery(
-  schema: GraphQLSchema,
-  document: string,
-  query: Record<string, unknown>,
-): Record<string, unknown> {
-  const variables: Record<string, unknown> = {};
-  const known = new Set<string>();
-  for (const definition of operationOf(document).variableDefinitions ?? []) {
-    const name = definition.variable.name.value;
-    known.add(name);
-    const raw = query[name];
-    if (raw === undefined) continue;
-    const type = typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined;
-    if (!type) continue;
-    variables[name] = coerce(name, type, raw);
-  }
-  const unknown = Object.keys(query).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new Error(`unknown parameter(s): ${unknown.join(", ")}`);
-  return variables;
-}
-
-function coerce(name: string, type: GraphQLInputType, raw: unknown): unknown {
-  const inner = isNonNullType(type) ? type.ofType : type;
-  if (isListType(inner)) {
-    const items = (Array.isArray(raw) ? raw : String(raw).split(",")).filter((item) => item !== "");
-    return items.map((item) => coerce(name, inner.ofType, item));
-  }
-  if (Array.isArray(raw)) throw new Error(`parameter "${name}" takes one value`);
-  const value = String(raw);
-  if (isInputObjectType(inner)) {
-    try {
-      return JSON.parse(value);
-    } catch {
-      throw new Error(`parameter "${name}" must be a JSON object`);
-    }
-  }
-  const named = getNamedType(inner);
-  if (isScalarType(named) && (named.name === "Int" || named.name === "Float")) {
-    const number = Number(value);
-    if (value.trim() === "" || !Number.isFinite(number))
-      throw new Error(`parameter "${name}" must be a number`);
-    return number;
-  }
-  if (isScalarType(named) && named.name === "Boolean") {
-    if (value !== "true" && value !== "false") throw new Error(`parameter "${name}" must be true or false`);
-    return value === "true";
-  }
-  if (isEnumType(named)) return value.toUpperCase();
-  return value;
-}
-
-/** "¶59 fn57" for every citation-like object ({paragraph, footnote} or {paragraphNumber, footnoteNumber}) in a row. */
-function sourcesOf(value: unknown, found: Set<string>): Set<string> {
-  if (Array.isArray(value)) {
-    for (const item of value) sourcesOf(item, found);
-  } else if (value && typeof value === "object") {
-    const o = value as Record<string, unknown>;
-    const paragraph = typeof o.paragraph === "number" ? o.paragraph : o.paragraphNumber;
-    const footnote = "footnote" in o && typeof o.footnote !== "object" ? o.footnote : o.footnoteNumber;
-    if (typeof paragraph === "number")
-      found.add(`¶${paragraph}${typeof footnote === "number" ? ` fn${footnote}` : ""}`);
-    for (const child of Object.values(o)) if (child && typeof child === "object") sourcesOf(child, found);
-  }
-  return found;
-}
-
-/** Flattens a row: scalar leaves by dotted path; values inside lists joined with "; ". */
-function flatten(value: unknown, prefix: string, out: Map<string, string[]>): void {
-  if (value === null || value === undefined) {
-    if (prefix && !out.has(prefix)) out.set(prefix, []);
-    return;
-  }
-  if (Array.isArray(value)) {
-    for (const item of value) flatten(item, prefix, out);
-    if (value.length === 0 && prefix && !out.has(prefix)) out.set(prefix, []);
-    return;
-  }
-  if (typeof value === "object") {
-    for (const [key, child] of Object.entries(value)) {
-      // Opaque global ids are for clients' caches, not for a spreadsheet.
-      if (key === "sources" || key === "__typename" || key === "id") continue;
-      flatten(child, prefix ? `${prefix}.${key}` : key, out);
-    }
-    return;
-  }
-  const list = out.get(prefix) ?? [];
-  if (!list.includes(String(value))) list.push(String(value));
-  out.set(prefix, list);
-}
-
-/** One CSV row: the item's fields flattened, and its sources. */
-function rowOf(item: Data): Record<string, string> {
-  const columns = new Map<string, string[]>();
-  flatten(item, "", columns);
-  const cells: Record<string, string> = {};
-  for (const [key, values] of columns) cells[key] = values.join("; ");
-  cells.sources = [...sourcesOf(item, new Set())].join("; ");
-  return cells;
-}
-
-function csvOf(rows: Record<string, string>[]): string {
-  const header = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  // Sources last, so that a spreadsheet reads fact first, then where it comes from.
-  const ordered = [...header.filter((h) => h !== "sources"), "sources"];
-  return stringify(rows, { header: true, columns: ordered });
 }
