@@ -9,9 +9,22 @@ interface Session {
   client: PoolClient;
 }
 
+/**
+ * A checked-out connection whose server goes away between two statements (idle in the
+ * transaction) emits 'error'; unheard, that would end the process. The next statement fails
+ * instead, and the snapshot moves on.
+ */
+const ignoreError = () => {};
+
+function release(session: Session, destroy: boolean | Error = false): void {
+  session.client.off("error", ignoreError);
+  session.client.release(destroy);
+}
+
 /** Opens a read-only REPEATABLE READ transaction on `pool` and reads the dataset version in it (one round trip). */
 async function begin(pool: Pool): Promise<Session & { read: VersionRead }> {
   const client = await pool.connect();
+  client.on("error", ignoreError);
   try {
     // Two statements in one simple query: the snapshot is taken by the SELECT, so the version read
     // is the version of every row the request reads after it.
@@ -20,7 +33,7 @@ async function begin(pool: Pool): Promise<Session & { read: VersionRead }> {
     )) as unknown as QueryResult[];
     return { pool, client, read: versionOfRow(results[1].rows[0]) };
   } catch (error) {
-    client.release(true);
+    release({ pool, client }, true);
     throw error;
   }
 }
@@ -97,13 +110,13 @@ export class Snapshot implements Statements {
   /** Continues on another pool in a snapshot of the same version, or throws DatabaseUnavailableError. */
   private async moveFrom(failed: Session, error: unknown): Promise<void> {
     this.session = undefined;
-    failed.client.release(true);
+    release(failed, true);
     const pools = this.reader.pools;
     if (!pools || pools.isPrimary(failed.pool)) throw new DatabaseUnavailableError(error);
     pools.markDown(failed.pool);
     const { read, ...next } = await beginOnAny(this.reader);
     if (read.version !== this.version) {
-      next.client.release(true);
+      release(next, true);
       throw new DatabaseUnavailableError(error);
     }
     this.session = next;
@@ -119,9 +132,9 @@ export class Snapshot implements Statements {
     if (!session) return;
     try {
       await session.client.query("COMMIT");
-      session.client.release();
+      release(session);
     } catch (error) {
-      session.client.release(error as Error);
+      release(session, error as Error);
     }
   }
 }

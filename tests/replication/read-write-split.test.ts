@@ -22,6 +22,7 @@ import {
   startReplicatedPostgres,
 } from "../../scripts/cluster/postgres";
 import { loadConfig } from "../../server/config";
+import { Snapshot } from "../../server/db/snapshot";
 import { ingestReport, reportFilesIn } from "../../server/data/ingest";
 import { openLoadedDataSource } from "../helpers/database";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -55,6 +56,10 @@ let standby: PostgresServer;
 let dataSource: DataSource;
 let changedFile: string;
 const servers: TestServer[] = [];
+/** Reads from the standby, however far behind it is. */
+let patientNode: TestServer;
+/** Reads from the standby while it is at most 300 ms behind. */
+let laggingNode: TestServer;
 
 /** Runs one statement on `server`'s ccm database. */
 async function sqlOn(server: PostgresServer, text: string): Promise<Record<string, unknown>[]> {
@@ -120,6 +125,8 @@ describeWithPostgres("several nodes on a primary and a streaming standby", () =>
     fs.writeFileSync(changedFile, JSON.stringify(dataset));
     // The standby has replayed the load.
     await until(async () => (await sqlOn(standby, "SELECT count(*) AS n FROM report"))[0].n === 1);
+    patientNode = await standbyNode(600_000);
+    laggingNode = await standbyNode(300);
   });
 
   afterAll(async () => {
@@ -130,33 +137,28 @@ describeWithPostgres("several nodes on a primary and a streaming standby", () =>
     if (root) fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it("reads from the standby: with its replay paused, an ingest on the primary is not seen", async () => {
-    const node = await standbyNode(600_000);
+  it("reads from the standby (with its replay paused, an ingest is not seen), and learns the new version by polling once it replays, with no LISTEN anywhere", async () => {
+    const node = patientNode;
     const before = await reportOf(node);
     await sqlOn(standby, "SELECT pg_wal_replay_pause()");
-    await ingest(changedFile);
+    await ingest(before.note.includes("changed for a test") ? originalFile : changedFile);
     // The primary has the new note; the node, reading the paused standby, still the old one.
     const [onPrimary] = await sqlOn(primary, "SELECT note FROM report");
-    expect(onPrimary.note).toMatch(/changed for a test/);
+    expect(onPrimary.note).not.toBe(before.note);
     expect(await reportOf(node)).toEqual(before);
     expect((await readyz(node)).pools).toEqual([
       expect.objectContaining({ role: "primary", reachable: true, serving: false }),
       expect.objectContaining({ role: "standby", reachable: true, serving: true }),
     ]);
-  });
 
-  it("learns the new version by polling once the standby replays it, with no LISTEN anywhere", async () => {
-    const [node] = servers;
-    const before = await reportOf(node);
     await sqlOn(standby, "SELECT pg_wal_replay_resume()");
     await until(async () => (await reportOf(node)).datasetVersion !== before.datasetVersion);
-    expect((await reportOf(node)).note).toMatch(/changed for a test/);
-    // A hot standby cannot LISTEN, and the node does not LISTEN on the primary either.
+    expect((await reportOf(node)).note).toBe(onPrimary.note);
+    // A hot standby cannot LISTEN, and the nodes do not LISTEN on the primary either.
     for (const server of [primary, standby]) {
       const listening = await sqlOn(server, "SELECT query FROM pg_stat_activity WHERE query ILIKE 'LISTEN%'");
       expect(listening).toEqual([]);
     }
-    // Its standby connections are read-only sessions.
     const sessions = await sqlOn(
       standby,
       "SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = 'ccm-graph'",
@@ -165,25 +167,27 @@ describeWithPostgres("several nodes on a primary and a streaming standby", () =>
   });
 
   it("gives reads to the primary while the standby lags past DATABASE_READ_MAX_LAG_MS, and back once it catches up", async () => {
-    const node = await standbyNode(300);
+    const node = laggingNode;
+    await until(async () => (await readyz(node)).pools[1].serving === true);
+    const before = await reportOf(node);
     await sqlOn(standby, "SELECT pg_wal_replay_pause()");
-    await ingest(originalFile);
+    await ingest(before.note.includes("changed for a test") ? originalFile : changedFile);
     await until(async () => (await readyz(node)).pools[1].serving === false);
     const ready = await readyz(node);
     expect(ready.httpStatus).toBe(200);
     expect(ready.pools[0]).toEqual(expect.objectContaining({ role: "primary", serving: true }));
     expect(ready.pools[1].lagMs).toBeGreaterThan(300);
-    // Served by the primary: the original note again, though the standby still holds the changed one.
-    await until(async () => !(await reportOf(node)).note.includes("changed for a test"));
+    // Served by the primary: the new note, though the standby still holds the old one.
+    await until(async () => (await reportOf(node)).note !== before.note);
     const [onStandby] = await sqlOn(standby, "SELECT note FROM report");
-    expect(onStandby.note).toMatch(/changed for a test/);
+    expect(onStandby.note).toBe(before.note);
 
     await sqlOn(standby, "SELECT pg_wal_replay_resume()");
     await until(async () => (await readyz(node)).pools[1].serving === true);
   });
 
   it("answers every question while the standby is stopped, from the primary, and returns to the standby", async () => {
-    const node = servers[1];
+    const node = laggingNode;
     await standby.stop("fast");
     const answers = await Promise.all(Array.from({ length: 20 }, () => node.graphql(REPORT_QUERY)));
     expect(answers.map((a) => [a.status, a.errors])).toEqual(answers.map(() => [200, undefined]));
@@ -197,10 +201,30 @@ describeWithPostgres("several nodes on a primary and a streaming standby", () =>
     await until(async () => (await readyz(node)).pools[1].serving === true);
   });
 
+  it("moves a request's snapshot to the primary when its standby stops mid-request, at the same version", async () => {
+    await until(async () => (await readyz(laggingNode)).pools[1].serving === true);
+    const reader = laggingNode.reader;
+    const snapshot = await Snapshot.open(reader);
+    const ask = () =>
+      snapshot.query<{ standby: boolean; paragraphs: number }>(
+        "SELECT pg_is_in_recovery() AS standby, (SELECT count(*)::int FROM paragraph) AS paragraphs",
+        [],
+      );
+    const [before] = await ask();
+    expect(before.standby).toBe(true);
+    // The snapshot's connection sits idle in its transaction while the standby shuts down.
+    await standby.stop("fast");
+    const [after] = await ask();
+    expect(after).toEqual({ standby: false, paragraphs: before.paragraphs });
+    await snapshot.close();
+    await standby.start();
+    await until(async () => (await readyz(laggingNode)).pools[1].serving === true);
+  });
+
   it("gives the same answer and ETag on every node for one version (standby readers and a primary-only node)", async () => {
     const primaryOnly = await startTestServer({ dataSource, env: { DATABASE_URL: primary.url("ccm") } });
     servers.push(primaryOnly);
-    const nodes = [servers[0], servers[1], primaryOnly];
+    const nodes = [patientNode, laggingNode, primaryOnly];
     const catalogue = JSON.parse(
       fs.readFileSync(path.join(__dirname, "../../sdk/generated/catalogue.json"), "utf8"),
     ) as { name: string; document: string; variables?: Record<string, unknown> }[];
