@@ -84,34 +84,46 @@ async function check(cluster: Cluster): Promise<boolean> {
   return checks.every((c) => c.ok) && faults.every((f) => f.ok);
 }
 
+/** 10 s at 16 connections on `url`, as one row of the benchmark table. */
+async function measure(url: string, row: Record<string, string | number>): Promise<Record<string, unknown>> {
+  const tally = new Tally();
+  const result = await drive(url, 10, 16, tally);
+  const measured = {
+    ...row,
+    "req/s": result.reqPerSec,
+    "p50 ms": result.p50,
+    "p99 ms": result.p99,
+    failed: tally.failed,
+  };
+  log(JSON.stringify(measured));
+  return measured;
+}
+
+/**
+ * Through the balancer: 1 node (a frontend to node1 alone) against 3, cached and uncached; then
+ * the cost of the per-request snapshot, uncached on one node, READ_SNAPSHOT off against on. Each
+ * pair alternates A B A B: compare within one run, never single runs.
+ */
 async function bench(cluster: Cluster): Promise<void> {
   const results: Record<string, unknown>[] = [];
   for (const cache of ["on", "off"]) {
     await cluster.restartNodes({ RESPONSE_CACHE: cache });
-    // A B A B: compare medians within one run, never single runs.
     for (const round of [1, 2]) {
-      for (const [nodes, url] of [
-        ["1", cluster.singleUrl],
-        ["3", cluster.lbUrl],
-      ]) {
-        const tally = new Tally();
-        const result = await drive(url, 10, 16, tally);
-        results.push({
-          cache,
-          nodes,
-          round,
-          "req/s": result.reqPerSec,
-          "p50 ms": result.p50,
-          "p99 ms": result.p99,
-          failed: tally.failed,
-        });
-        log(
-          `RESPONSE_CACHE=${cache}, ${nodes} node(s), round ${round}: ${result.reqPerSec} req/s, p99 ${result.p99} ms`,
-        );
-      }
+      results.push(await measure(cluster.singleUrl, { RESPONSE_CACHE: cache, nodes: 1, round }));
+      results.push(await measure(cluster.lbUrl, { RESPONSE_CACHE: cache, nodes: 3, round }));
     }
   }
+  const snapshots: Record<string, unknown>[] = [];
+  for (const round of [1, 2]) {
+    for (const snapshot of ["off", "on"]) {
+      await cluster.restartNodes({ RESPONSE_CACHE: "off", READ_SNAPSHOT: snapshot });
+      snapshots.push(await measure(cluster.singleUrl, { READ_SNAPSHOT: snapshot, nodes: 1, round }));
+    }
+  }
+  console.log("\n1 node against 3, through HAProxy");
   console.table(results);
+  console.log("\nThe per-request snapshot, uncached, 1 node through HAProxy");
+  console.table(snapshots);
 }
 
 async function main(): Promise<number> {
