@@ -181,7 +181,11 @@ export async function runFaults(
       "recovered in ms": outcome.recoveredMs,
       "max RSS MiB (node1/2/3)": peaks.map((p) => p.toFixed(0)).join("/"),
       ok: failuresOk && tally.mixedVersions === 0 && outcome.recoveredMs !== null && outcome.ok !== false,
-      note: [outcome.note, ...[...tally.kinds].map(([kind, n]) => `${n}x ${kind}`)].join("; "),
+      note: [
+        outcome.note,
+        `the probe saw ${tally.versionsSeen} version(s)`,
+        ...[...tally.kinds].map(([kind, n]) => `${n}x ${kind}`),
+      ].join("; "),
     });
   }
   return rows;

@@ -53,6 +53,11 @@ export class Tally {
     return this.clean + this.dirty;
   }
 
+  /** How many dataset versions the probe saw answered. */
+  get versionsSeen(): number {
+    return this.marks.size;
+  }
+
   /** Versions answered with two different marks: answers mixing two versions. */
   get mixedVersions(): number {
     return [...this.marks.values()].filter((seen) => seen.size > 1).length;
