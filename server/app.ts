@@ -1,15 +1,13 @@
 import "reflect-metadata";
 
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -21,16 +19,16 @@ import Fastify, {
   type onRequestAsyncHookHandler,
   type preParsingAsyncHookHandler,
 } from "fastify";
-import type { DocumentNode } from "graphql";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
 import type { Config } from "./config";
-import { PROJECT_ROOT } from "./config";
-import { type Context, createContext } from "./context";
-import { Reader } from "./db/sql";
-import { createErrorFormatter, errorBody } from "./errors";
+import type { Context } from "./context";
+import type { Reader } from "./db/sql";
+import { type ReadTopology, readTopology } from "./db/topology";
+import { createErrorFormatter, DatabaseUnavailableError, errorBody } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
+import { documentStore, persistedQueryStore } from "./http/documents";
 import { explorerRoutes, loadCatalogue, sendExplorer, wantsExplorer } from "./http/explorer";
 import {
   armorRules,
@@ -40,11 +38,14 @@ import {
   refuseBatches,
   refuseDeepNesting,
 } from "./http/limits";
-import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
+import { logRequests, Metrics, replyLocals, requestNotes } from "./http/observability";
 import { questionRoutes } from "./http/questions";
+import { RequestReads } from "./http/request-reads";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
 import { SharedRows } from "./graph/shared-rows";
 import { buildGraphSchema } from "./schema";
+
+export { documentStore };
 
 export type AppConfig = Pick<
   Config,
@@ -58,6 +59,10 @@ export type AppConfig = Pick<
   | "loaderCache"
   | "loaderCacheRows"
   | "limits"
+  | "databaseReadUrls"
+  | "databaseReadMaxLagMs"
+  | "datasetVersionPollMs"
+  | "readSnapshot"
 >;
 
 export interface AppOptions {
@@ -66,7 +71,7 @@ export interface AppOptions {
   config: AppConfig;
   /** True once the dataset is loaded; /readyz answers 503 before. */
   isDatasetLoaded(): boolean;
-  /** How often to re-read the dataset version (ms); an ingest from another process shows within it. */
+  /** How often to re-read the dataset version (ms; default DATASET_VERSION_POLL_MS); an ingest from another process shows within it. */
   versionPollMs?: number;
   /** Rows a question URL pages through for one answer (default MAX_QUESTION_ROWS, 1,000). */
   questionRowLimit?: number;
@@ -80,6 +85,8 @@ export interface App {
   datasetVersion: DatasetVersion;
   /** What requests read the database through (tests watch the statements it sends). */
   reader: Reader;
+  /** Where reads go: the primary alone, or standbys (DATABASE_READ_URL). */
+  topology: ReadTopology;
   /** Loader rows shared by the requests of one dataset version (undefined when LOADER_CACHE=off). */
   sharedRows: SharedRows | undefined;
   metrics: Metrics;
@@ -93,62 +100,26 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/**
- * Heap a parsed query document takes per character of its text, measured: 1,500 distinct
- * 693-character documents held 61 KB each (the AST keeps every token through its locations).
- * Apollo's own cache counts a document's JSON (14 KB for those), a quarter of what it holds.
- */
-const DOCUMENT_HEAP_BYTES_PER_CHARACTER = 90;
-
-/**
- * Apollo's cache of parsed and validated documents, bounded by the heap it takes: a client that
- * sends ever new documents (within MAX_DOCUMENT_LENGTH each) cannot grow it past `maxBytes`.
- */
-export function documentStore(maxBytes: number): KeyValueCache<DocumentNode> {
-  return new InMemoryLRUCache<DocumentNode>({
-    maxSize: maxBytes,
-    sizeCalculation: (document) => Math.max(1, (document.loc?.end ?? 0) * DOCUMENT_HEAP_BYTES_PER_CHARACTER),
-  });
-}
-
-const PERSISTED_OPERATIONS = path.join(PROJECT_ROOT, "sdk", "generated", "persisted-operations.json");
-
-/**
- * The APQ store: automatic persisted queries that clients register at run time, plus the SDK's
- * catalogue, which is known by hash from the start (sdk/generated/persisted-operations.json).
- */
-function persistedQueryStore(): KeyValueCache<string> {
-  const manifest: Record<string, string> = fs.existsSync(PERSISTED_OPERATIONS)
-    ? JSON.parse(fs.readFileSync(PERSISTED_OPERATIONS, "utf8"))
-    : {};
-  const registered = new InMemoryLRUCache<string>({ maxSize: 5 * 1024 * 1024 });
-  return {
-    // Apollo prefixes APQ keys with "apq:".
-    get: async (key) => {
-      const hash = key.replace(/^apq:/, "");
-      // Own keys only: "__proto__" or "constructor" must not reach Object's prototype.
-      return Object.hasOwn(manifest, hash) ? manifest[hash] : registered.get(key);
-    },
-    set: (key, value, options) => registered.set(key, value, options),
-    delete: (key) => registered.delete(key),
-  };
-}
-
 /** Builds Apollo and the HTTP routes around it; listening is left to the caller (server/index.ts). */
 export async function createApp(options: AppOptions): Promise<App> {
   const { dataSource, logger, config } = options;
   const schema = buildGraphSchema();
   const metrics = new Metrics();
-  const datasetVersion = new DatasetVersion(dataSource);
-  // Requests read through one Reader: its prepared statements are shared by every request.
-  const reader = new Reader(dataSource);
+  // Requests read through one Reader: its prepared statements are shared by every request. With
+  // standbys, it reads where they are in service, and the version is read there too, by polling.
+  const topology = await readTopology(dataSource, config);
+  const reader = topology.reader;
+  const datasetVersion = new DatasetVersion(dataSource, {
+    listen: topology.listen,
+    read: topology.pools ? (text) => reader.query(text, []) : undefined,
+  });
   // Rows loaders read, shared by the requests of one dataset version (dropped when it changes).
   const sharedRows = config.loaderCache ? new SharedRows(config.loaderCacheRows) : undefined;
   if (sharedRows) datasetVersion.onChange((version) => sharedRows.useVersion(version));
   await datasetVersion
     .refresh()
     .catch((error) => logger.warn({ err: error }, "could not read the dataset version"));
-  datasetVersion.start(options.versionPollMs ?? 2_000);
+  datasetVersion.start(options.versionPollMs ?? config.datasetVersionPollMs);
   const httpCache = { maxAgeSeconds: config.cacheMaxAgeSeconds };
 
   let running = 0;
@@ -230,6 +201,10 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.setErrorHandler<FastifyError>((error, _request, reply) => {
     if (error.statusCode === 429) return reply.code(429).send(errorBody("RATE_LIMITED", error.message));
+    // A question URL whose snapshot could not be opened (no pool answers).
+    if ((error as unknown) instanceof DatabaseUnavailableError) {
+      return reply.code(503).send(errorBody("DATABASE_UNAVAILABLE", error.message));
+    }
     const refused = bodyRefusal(error, config.limits);
     if (refused) return reply.code(400).send(refused);
     // Fastify's other refusals of a malformed request (their messages are meant for clients).
@@ -268,16 +243,17 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   app.get("/healthz", async () => ({ status: "ok" }));
 
+  // Ready when reads can be answered (by a standby in service, or the primary) and the dataset is
+  // loaded; each pool is reported.
   app.get("/readyz", async (_request, reply) => {
-    const database = await dataSource
-      .query("SELECT 1")
-      .then(() => true)
-      .catch(() => false);
+    const { ready: database, pools } = await topology.readiness();
     const dataset = options.isDatasetLoaded();
     return reply.code(database && dataset ? 200 : 503).send({
       status: database && dataset ? "ready" : "not ready",
       database: database ? "reachable" : "unreachable",
       dataset: dataset ? "loaded" : "not loaded",
+      version: datasetVersion.current,
+      pools,
     });
   });
 
@@ -286,13 +262,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalogue = loadCatalogue();
   explorerRoutes(app, catalogue);
 
-  const contextFor = (reply: FastifyReply) =>
-    createContext(
-      reader,
-      reply,
-      datasetVersion.currentReport,
-      sharedRows && { rows: sharedRows, version: datasetVersion.current },
-    );
+  const reads = new RequestReads(topology, datasetVersion, sharedRows);
+  const contextFor = (reply: FastifyReply) => reads.context(reply);
   const conditional = conditionalGet(datasetVersion, httpCache);
   const answerCache = responseCache?.hooks(datasetVersion, httpCache);
   const graphql = fastifyApolloHandler(apollo, { context: async (_request, reply) => contextFor(reply) });
@@ -342,6 +313,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         refuseDeepNesting,
         documentGuard(config.limits),
         ...(answerCache ? [answerCache.serve] : []),
+        reads.open,
       ],
       onSend: answerCache ? [answerCache.keep] : [],
       // GraphQL takes GET and POST only: a HEAD is asked as the GET it stands for.
@@ -359,6 +331,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     apollo,
     datasetVersion,
     reader,
+    topology,
     sharedRows,
     metrics,
     responseCache,
@@ -370,6 +343,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await datasetVersion.stop();
       await app.close();
       await apollo.stop();
+      await topology.stop();
     },
   };
 }
@@ -404,25 +378,4 @@ const uncompressedBodies: preParsingAsyncHookHandler = async (request, _reply, p
     );
   }
   return payload;
-};
-
-/** Notes for the request log line, and how many SQL statements a request issued (a header). */
-const requestNotes: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response, operationName, request }) {
-        response.http.headers.set("x-sql-statements", String(contextValue.db.statements));
-        if (contextValue.res) {
-          const notes = notesOf(contextValue.res);
-          notes.operationName = operationName ?? request.operationName ?? undefined;
-          notes.sqlStatements = contextValue.db.statements;
-          // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
-          // not the raw ones Apollo holds before formatError.
-          const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-          const codes = sent?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
-          if (codes?.length) notes.errorCodes = codes;
-        }
-      },
-    };
-  },
 };

@@ -36,6 +36,17 @@ export interface Config {
   port: number;
   /** A PostgreSQL server to use. Without it, an embedded PostgreSQL is started. */
   databaseUrl: string | undefined;
+  /**
+   * Standbys (PostgreSQL streaming replicas of DATABASE_URL) that requests read from. Migrations,
+   * ingest and the version announcement stay on DATABASE_URL, the primary.
+   */
+  databaseReadUrls: string[];
+  /** A standby further behind the primary than this (ms) gets no reads until it catches up. */
+  databaseReadMaxLagMs: number;
+  /** How often the dataset version is re-read (ms); with standbys, the only way a node learns of an ingest. */
+  datasetVersionPollMs: number;
+  /** Each request reads in one REPEATABLE READ snapshot, pinned to one dataset version. */
+  readSnapshot: boolean;
   /** Where the embedded PostgreSQL keeps its data (git-ignored). */
   dataDir: string;
   /** The report dataset files loaded at start. */
@@ -89,6 +100,10 @@ const environment = z.object({
   PORT: whole(0, 65535, "a port number (0-65535)"),
   HOST: text,
   DATABASE_URL: text,
+  DATABASE_READ_URL: text,
+  DATABASE_READ_MAX_LAG_MS: whole(0),
+  DATASET_VERSION_POLL_MS: whole(50),
+  READ_SNAPSHOT: onOff,
   CCM_DATA_DIR: text,
   CCM_DATASET_DIR: text,
   CCM_PARTICIPANTS: text,
@@ -141,10 +156,31 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const production = e.NODE_ENV === "production";
   const d = DEFAULT_LIMITS;
+  const readUrls = (e.DATABASE_READ_URL ?? "")
+    .split(",")
+    .map((url) => url.trim())
+    .filter(Boolean);
+  readUrls.forEach((url, index) => {
+    // The URL itself is not shown: it may hold a password.
+    if (!URL.canParse(url)) {
+      throw new ConfigError(
+        `DATABASE_READ_URL must be PostgreSQL URLs, comma-separated; entry ${index + 1} is not one`,
+      );
+    }
+  });
+  if (readUrls.length > 0 && !e.DATABASE_URL) {
+    throw new ConfigError(
+      "DATABASE_READ_URL needs DATABASE_URL (the primary, for migrations and ingest), got none",
+    );
+  }
   return {
     host: e.HOST || "127.0.0.1",
     port: e.PORT ?? 4000,
     databaseUrl: e.DATABASE_URL || undefined,
+    databaseReadUrls: readUrls,
+    databaseReadMaxLagMs: e.DATABASE_READ_MAX_LAG_MS ?? 1_000,
+    datasetVersionPollMs: e.DATASET_VERSION_POLL_MS ?? 1_000,
+    readSnapshot: e.READ_SNAPSHOT ? e.READ_SNAPSHOT === "on" : readUrls.length > 0,
     dataDir: path.resolve(PROJECT_ROOT, e.CCM_DATA_DIR || ".data/postgres"),
     datasetDir: path.resolve(PROJECT_ROOT, e.CCM_DATASET_DIR || "server/data/reports"),
     participantsFile: path.resolve(PROJECT_ROOT, e.CCM_PARTICIPANTS || "server/data/ccm-participants.json"),

@@ -2,7 +2,7 @@ import type { FastifyReply } from "fastify";
 
 import * as actions from "./actions/loaders";
 import * as deadlines from "./deadlines/loaders";
-import { type Reader, RequestDb } from "./db/sql";
+import { RequestDb, type Statements } from "./db/sql";
 import * as discrepancies from "./discrepancies/loaders";
 import * as findings from "./findings/loaders";
 import { createLoaders, type LoadersOf, type Rows, type SharedRowsOfVersion } from "./graph/loaders";
@@ -71,7 +71,7 @@ export interface Context {
  * use the rows other requests of the same dataset version read.
  */
 export function createContext(
-  reader: Reader,
+  reader: Statements,
   res?: FastifyReply,
   currentReport?: ReportRow | null,
   shared?: SharedRowsOfVersion,

@@ -14,8 +14,8 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
 types.setTypeParser(types.builtins.INT8, (value) => Number(value));
 
 /** Bounded timeouts so that a database outage fails requests fast instead of hanging them. */
-const CONNECT_TIMEOUT_MS = 5_000;
-const STATEMENT_TIMEOUT_MS = 15_000;
+export const CONNECT_TIMEOUT_MS = 5_000;
+export const STATEMENT_TIMEOUT_MS = 15_000;
 
 /**
  * The one TypeORM DataSource of the service. Migrations only: the schema is never synchronised

@@ -8,7 +8,18 @@ import type { DataSource } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
 import { DATASET_CHANNEL } from "../data/ingest";
+import { VERSION_QUERY, versionOfRow } from "../db/version";
 import type { ReportRow } from "../reports/report";
+
+export interface DatasetVersionOptions {
+  /** Where the version is read (default: the DataSource); with standbys, where requests read. */
+  read?: (text: string) => Promise<Record<string, unknown>[]>;
+  /**
+   * LISTEN on the DataSource for ingests' announcements (default true). Off with standbys: a hot
+   * standby cannot LISTEN, and the version must come from where requests read anyway.
+   */
+  listen?: boolean;
+}
 
 /**
  * The version of the data being served: one hash of every loaded report's dataset version. The
@@ -16,7 +27,8 @@ import type { ReportRow } from "../reports/report";
  * loader rows). It is read at start; an ingest (from this process or another) announces itself
  * on the `DATASET_CHANNEL` notification channel, which `start` listens to, and the version is
  * also re-read every `pollMs` in case a notification is missed (say while the listening
- * connection is down).
+ * connection is down). With standbys (`listen: false`), the poll is the only way: a node learns
+ * of an ingest within `pollMs` of its standby replaying it.
  */
 export class DatasetVersion {
   private value: string | null = null;
@@ -29,7 +41,16 @@ export class DatasetVersion {
   private announced: string | null = null;
   private readonly changeListeners: ((version: string | null) => void)[] = [];
 
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly read: (text: string) => Promise<Record<string, unknown>[]>;
+  private readonly listens: boolean;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    options: DatasetVersionOptions = {},
+  ) {
+    this.read = options.read ?? ((text) => this.dataSource.query(text));
+    this.listens = options.listen ?? true;
+  }
 
   get current(): string | null {
     return this.value;
@@ -53,24 +74,20 @@ export class DatasetVersion {
   }
 
   async refresh(): Promise<string | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT v.versions, r.* FROM (SELECT string_agg(id || '=' || dataset_version, ',' ORDER BY id) AS versions FROM report) v
-       LEFT JOIN LATERAL (SELECT * FROM report ORDER BY synthetic, finalised_on DESC, id LIMIT 1) r ON true`,
-    );
-    const { versions, ...report } = (row ?? {}) as ReportRow & { versions: string | null };
-    const next = versions ? crypto.createHash("sha256").update(versions).digest("hex").slice(0, 16) : null;
-    this.report = report.id ? (report as ReportRow) : null;
+    const [row] = await this.read(VERSION_QUERY);
+    const { version: next, report } = versionOfRow(row);
+    this.report = report;
     if (next) this.value = next;
     if (next && next !== this.announced) this.announce(next);
     return this.value;
   }
 
-  /** Polls every `pollMs`, and listens for ingests' notifications. */
+  /** Polls every `pollMs`, and listens for ingests' notifications (unless `listen: false`). */
   start(pollMs: number): void {
     this.stopped = false;
     this.timer = setInterval(() => void this.refresh().catch(() => {}), pollMs);
     this.timer.unref();
-    void this.listen();
+    if (this.listens) void this.listen();
   }
 
   async stop(): Promise<void> {

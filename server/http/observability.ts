@@ -7,6 +7,7 @@ import type { Logger } from "pino";
 import { collectDefaultMetrics, Counter, Histogram, Registry } from "prom-client";
 
 import type { Context } from "../context";
+import type { Snapshot } from "../db/snapshot";
 
 /** What the GraphQL layer tells the HTTP log line about a request. */
 export interface RequestNotes {
@@ -24,6 +25,13 @@ export interface ReplyLocals {
   etag?: string;
   /** True when the answer may be kept by the response cache (a GraphQL result without errors). */
   cacheableAnswer?: boolean;
+  /** The request's snapshot of the data (READ_SNAPSHOT), opened before GraphQL runs. */
+  snapshot?: Snapshot;
+  /**
+   * True when the snapshot is of another dataset version than the node's (an ingest the node has
+   * not read yet): the answer is whole, but carries no ETag and is not kept.
+   */
+  otherVersion?: boolean;
 }
 
 declare module "fastify" {
@@ -154,3 +162,24 @@ export class Metrics {
     };
   }
 }
+
+/** Notes for the request log line, and how many SQL statements a request issued (a header). */
+export const requestNotes: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response, operationName, request }) {
+        response.http.headers.set("x-sql-statements", String(contextValue.db.statements));
+        if (contextValue.res) {
+          const notes = notesOf(contextValue.res);
+          notes.operationName = operationName ?? request.operationName ?? undefined;
+          notes.sqlStatements = contextValue.db.statements;
+          // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
+          // not the raw ones Apollo holds before formatError.
+          const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          const codes = sent?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          if (codes?.length) notes.errorCodes = codes;
+        }
+      },
+    };
+  },
+};

@@ -113,7 +113,10 @@ export class ResponseCache {
       if (finish) {
         this.computing.delete(request);
         const ok =
-          reply.statusCode === 200 && typeof payload === "string" && reply.locals.cacheableAnswer === true;
+          reply.statusCode === 200 &&
+          typeof payload === "string" &&
+          reply.locals.cacheableAnswer === true &&
+          !reply.locals.otherVersion;
         finish(
           ok
             ? {

@@ -32,6 +32,42 @@ describe("What does the server make of its environment?", () => {
     expect(config.limits).toEqual(DEFAULT_LIMITS);
   });
 
+  it("reads standbys from DATABASE_READ_URL, comma-separated, with snapshots on by default only then", () => {
+    expect(loadConfig({})).toMatchObject({
+      databaseReadUrls: [],
+      databaseReadMaxLagMs: 1_000,
+      datasetVersionPollMs: 1_000,
+      readSnapshot: false,
+    });
+    const config = loadConfig({
+      DATABASE_URL: "postgres://primary/ccm",
+      DATABASE_READ_URL: "postgres://standby-1/ccm, postgres://standby-2/ccm",
+      DATABASE_READ_MAX_LAG_MS: "250",
+    });
+    expect(config).toMatchObject({
+      databaseReadUrls: ["postgres://standby-1/ccm", "postgres://standby-2/ccm"],
+      databaseReadMaxLagMs: 250,
+      readSnapshot: true,
+    });
+    expect(loadConfig({ READ_SNAPSHOT: "on" }).readSnapshot).toBe(true);
+  });
+
+  it("refuses standbys without a primary, and an unreadable standby URL without showing it (it may hold a password)", () => {
+    expect(() => loadConfig({ DATABASE_READ_URL: "postgres://standby/ccm" })).toThrow(
+      new ConfigError(
+        "DATABASE_READ_URL needs DATABASE_URL (the primary, for migrations and ingest), got none",
+      ),
+    );
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: "postgres://primary/ccm",
+        DATABASE_READ_URL: "postgres://standby/ccm,secret pass",
+      }),
+    ).toThrow(
+      new ConfigError("DATABASE_READ_URL must be PostgreSQL URLs, comma-separated; entry 2 is not one"),
+    );
+  });
+
   it("reads each limit from its own variable, and treats an empty value as unset", () => {
     const config = loadConfig({
       MAX_DEPTH: "7",

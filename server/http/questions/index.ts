@@ -52,7 +52,7 @@ export function questionRoutes(
   apollo: ApolloServer<Context>,
   schema: GraphQLSchema,
   catalogue: CatalogueQuestion[],
-  makeContext: (reply: FastifyReply) => Context,
+  makeContext: (reply: FastifyReply) => Promise<Context>,
   cache: HttpCacheOptions,
   /** Answers 304 to a client that holds the current answer (see `conditionalGet`). */
   conditionalGet: preHandlerAsyncHookHandler,
@@ -89,7 +89,7 @@ export function questionRoutes(
       } catch (error) {
         return reply.code(400).send(errorBody("BAD_USER_INPUT", (error as Error).message));
       }
-      const context = makeContext(reply);
+      const context = await makeContext(reply);
       const execute = async (asked: Record<string, unknown>) => {
         const response = await apollo.executeOperation(
           { query: question.document, variables: asked, operationName: question.name },
