@@ -44,4 +44,16 @@ describe("Is the server still laid out one concept to a folder?", () => {
       .filter(({ lines }) => lines > MAX_LINES);
     expect(long).toEqual([]);
   });
+
+  it("names every folder of server/ in the README's layout, one line each", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const layout = readme.slice(readme.indexOf("## Project layout"));
+    const folders = fs
+      .readdirSync(SERVER, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name);
+    expect(folders.length).toBeGreaterThan(10);
+    const missing = folders.filter((folder) => !new RegExp(`^  ${folder}/ `, "m").test(layout));
+    expect(missing).toEqual([]);
+  });
 });
