@@ -1,15 +1,13 @@
 import "reflect-metadata";
 
-import fs from "node:fs";
 import http from "node:http";
-import path from "node:path";
 
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
@@ -21,16 +19,15 @@ import Fastify, {
   type onRequestAsyncHookHandler,
   type preParsingAsyncHookHandler,
 } from "fastify";
-import type { DocumentNode } from "graphql";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
 import type { Config } from "./config";
-import { PROJECT_ROOT } from "./config";
 import { type Context, createContext } from "./context";
 import { Reader } from "./db/sql";
 import { createErrorFormatter, errorBody } from "./errors";
 import { cacheHeadersPlugin, conditionalGet, DatasetVersion } from "./http/caching";
+import { documentStore, persistedQueryStore } from "./http/documents";
 import { explorerRoutes, loadCatalogue, sendExplorer, wantsExplorer } from "./http/explorer";
 import {
   armorRules,
@@ -40,7 +37,8 @@ import {
   refuseBatches,
   refuseDeepNesting,
 } from "./http/limits";
-import { logRequests, Metrics, notesOf, replyLocals } from "./http/observability";
+import { KnownDocuments } from "./http/known-documents";
+import { logRequests, Metrics, replyLocals, requestNotes } from "./http/observability";
 import { questionRoutes } from "./http/questions";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
 import { SharedRows } from "./graph/shared-rows";
@@ -93,47 +91,6 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/**
- * Heap a parsed query document takes per character of its text, measured: 1,500 distinct
- * 693-character documents held 61 KB each (the AST keeps every token through its locations).
- * Apollo's own cache counts a document's JSON (14 KB for those), a quarter of what it holds.
- */
-const DOCUMENT_HEAP_BYTES_PER_CHARACTER = 90;
-
-/**
- * Apollo's cache of parsed and validated documents, bounded by the heap it takes: a client that
- * sends ever new documents (within MAX_DOCUMENT_LENGTH each) cannot grow it past `maxBytes`.
- */
-export function documentStore(maxBytes: number): KeyValueCache<DocumentNode> {
-  return new InMemoryLRUCache<DocumentNode>({
-    maxSize: maxBytes,
-    sizeCalculation: (document) => Math.max(1, (document.loc?.end ?? 0) * DOCUMENT_HEAP_BYTES_PER_CHARACTER),
-  });
-}
-
-const PERSISTED_OPERATIONS = path.join(PROJECT_ROOT, "sdk", "generated", "persisted-operations.json");
-
-/**
- * The APQ store: automatic persisted queries that clients register at run time, plus the SDK's
- * catalogue, which is known by hash from the start (sdk/generated/persisted-operations.json).
- */
-function persistedQueryStore(): KeyValueCache<string> {
-  const manifest: Record<string, string> = fs.existsSync(PERSISTED_OPERATIONS)
-    ? JSON.parse(fs.readFileSync(PERSISTED_OPERATIONS, "utf8"))
-    : {};
-  const registered = new InMemoryLRUCache<string>({ maxSize: 5 * 1024 * 1024 });
-  return {
-    // Apollo prefixes APQ keys with "apq:".
-    get: async (key) => {
-      const hash = key.replace(/^apq:/, "");
-      // Own keys only: "__proto__" or "constructor" must not reach Object's prototype.
-      return Object.hasOwn(manifest, hash) ? manifest[hash] : registered.get(key);
-    },
-    set: (key, value, options) => registered.set(key, value, options),
-    delete: (key) => registered.delete(key),
-  };
-}
-
 /** Builds Apollo and the HTTP routes around it; listening is left to the caller (server/index.ts). */
 export async function createApp(options: AppOptions): Promise<App> {
   const { dataSource, logger, config } = options;
@@ -165,6 +122,28 @@ export async function createApp(options: AppOptions): Promise<App> {
   const responseCache = config.responseCache
     ? new ResponseCache(metrics, config.responseCacheBytes)
     : undefined;
+  const contextFor = (reply: FastifyReply) =>
+    createContext(
+      reader,
+      reply,
+      datasetVersion.currentReport,
+      sharedRows && { rows: sharedRows, version: datasetVersion.current },
+    );
+  // Queries Apollo has accepted are answered again without its pipeline (see the module).
+  const known = new KnownDocuments(
+    {
+      schema,
+      limits: config.limits,
+      metrics,
+      httpCache,
+      contextFor,
+      started: () => {
+        running += 1;
+        return () => (running -= 1);
+      },
+    },
+    config.documentCacheBytes,
+  );
   const plugins: ApolloServerPlugin<Context>[] = [
     inFlight,
     costLimitPlugin(schema, config.limits),
@@ -173,6 +152,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     requestNotes,
     // Only the response cache reads what this marks.
     ...(responseCache ? [markCacheableAnswers] : []),
+    known.plugin(),
     // Our own explorer is served at /; Apollo's landing page (which loads from a CDN) is off.
     ApolloServerPluginLandingPageDisabled(),
     // Caching is done whole-answer by ResponseCache and with ETags; Apollo's per-field cache
@@ -286,13 +266,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalogue = loadCatalogue();
   explorerRoutes(app, catalogue);
 
-  const contextFor = (reply: FastifyReply) =>
-    createContext(
-      reader,
-      reply,
-      datasetVersion.currentReport,
-      sharedRows && { rows: sharedRows, version: datasetVersion.current },
-    );
   const conditional = conditionalGet(datasetVersion, httpCache);
   const answerCache = responseCache?.hooks(datasetVersion, httpCache);
   const graphql = fastifyApolloHandler(apollo, { context: async (_request, reply) => contextFor(reply) });
@@ -346,8 +319,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       onSend: answerCache ? [answerCache.keep] : [],
       // GraphQL takes GET and POST only: a HEAD is asked as the GET it stands for.
       // (The integration's handler is typed for its own route shape, hence the casts.)
-      handler: (request, reply) =>
-        graphql.call(app, (request.method === "HEAD" ? asGet(request) : request) as never, reply as never),
+      handler: async (request, reply) => {
+        const asked = request.method === "HEAD" ? asGet(request) : request;
+        return (await known.answer(asked, reply)) ?? graphql.call(app, asked as never, reply as never);
+      },
     });
   });
 
@@ -404,25 +379,4 @@ const uncompressedBodies: preParsingAsyncHookHandler = async (request, _reply, p
     );
   }
   return payload;
-};
-
-/** Notes for the request log line, and how many SQL statements a request issued (a header). */
-const requestNotes: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ contextValue, response, operationName, request }) {
-        response.http.headers.set("x-sql-statements", String(contextValue.db.statements));
-        if (contextValue.res) {
-          const notes = notesOf(contextValue.res);
-          notes.operationName = operationName ?? request.operationName ?? undefined;
-          notes.sqlStatements = contextValue.db.statements;
-          // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
-          // not the raw ones Apollo holds before formatError.
-          const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
-          const codes = sent?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
-          if (codes?.length) notes.errorCodes = codes;
-        }
-      },
-    };
-  },
 };

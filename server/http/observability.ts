@@ -154,3 +154,24 @@ export class Metrics {
     };
   }
 }
+
+/** Notes for the request log line, and how many SQL statements a request issued (a header). */
+export const requestNotes: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response, operationName, request }) {
+        response.http.headers.set("x-sql-statements", String(contextValue.db.statements));
+        if (contextValue.res) {
+          const notes = notesOf(contextValue.res);
+          notes.operationName = operationName ?? request.operationName ?? undefined;
+          notes.sqlStatements = contextValue.db.statements;
+          // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
+          // not the raw ones Apollo holds before formatError.
+          const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          const codes = sent?.map((e) => String(e.extensions?.code ?? "INTERNAL_SERVER_ERROR"));
+          if (codes?.length) notes.errorCodes = codes;
+        }
+      },
+    };
+  },
+};
