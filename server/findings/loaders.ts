@@ -2,6 +2,8 @@
 import { sql } from "pg-sql2";
 
 import { oneRow, rowsPer } from "../graph/loaders";
+import { s as st, STATE_COLUMNS, stateFrom } from "../states/sql";
+import type { StateRow } from "../states/state";
 import type { AssertionRow, FindingRow } from "./finding";
 import { findingColumns } from "./sql";
 
@@ -47,5 +49,24 @@ export const assertionsByFinding = rowsPer<AssertionRow, string>(
     sql`SELECT ${a}.*, ${k}.description FROM assertion ${a} JOIN assertion_kind ${k} ON ${k}.kind = ${a}.kind
       WHERE ${a}.report_id = ${sql.value(reportId)} AND ${a}.finding_id = ANY(${sql.value(ids)})
       ORDER BY ${a}.finding_id, ${a}.position`,
+  (row) => [row.finding_id],
+);
+
+/** An assertion with its state's row, when the two are read together. */
+export type AssertionWithStateRow = AssertionRow & { state_row: StateRow | null };
+
+/**
+ * What each finding asserts, with the row of each state it names (as JSON) in the same statement:
+ * for `assertions { state { ... } }` when no state rows are at hand, one round trip instead of two.
+ */
+export const assertionsWithStates = rowsPer<AssertionWithStateRow, string>(
+  (reportId, ids) => {
+    const report = sql.value(reportId);
+    return sql`SELECT ${a}.*, ${k}.description, to_json(${sql.identifier("x")}) AS state_row
+      FROM assertion ${a} JOIN assertion_kind ${k} ON ${k}.kind = ${a}.kind
+      LEFT JOIN LATERAL (SELECT ${STATE_COLUMNS} FROM ${stateFrom(report)} WHERE ${st}.code = ${a}.state_code) ${sql.identifier("x")} ON true
+      WHERE ${a}.report_id = ${report} AND ${a}.finding_id = ANY(${sql.value(ids)})
+      ORDER BY ${a}.finding_id, ${a}.position`;
+  },
   (row) => [row.finding_id],
 );
