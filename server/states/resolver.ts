@@ -23,7 +23,7 @@ import { inReport, present } from "../graph/loaders";
 import { fieldsOn, nodeFieldsOfConnection, selectionOf } from "../graph/look-ahead";
 import { maybeReport, reportInScope } from "../graph/scope";
 import { agreesWith, reportedGroups, type StateAssertionRow, TreatyStatusFact } from "./facts";
-import { assertionsOf } from "./fact-fields";
+import { assertionsOf, holdAssertions } from "./fact-fields";
 import { StateFilter, stateCondition } from "./filter";
 import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionsJson, stateFrom } from "./sql";
 import { State, type StateRow, statusOn, toState, TreatyStatus } from "./state";
@@ -90,6 +90,30 @@ const asksFacts = (fields: ResolveTree[]) =>
   fields.some(
     (field) => FACT_FIELDS.has(field.name) && !(field.name === "findings" && field.args.filter != null),
   );
+
+/** The key of assertion_kind.meaning each fact field reads; the other fact fields read every assertion. */
+const MEANING_OF_FACT: Record<string, string> = {
+  obligations: "obligation",
+  stockpile: "stockpile",
+  assistanceNeeds: "need",
+  assistanceProvided: "assistance",
+  assistanceReceived: "assistance",
+  legislation: "legislation",
+  contamination: "contamination",
+  voluntaryReports: "voluntaryReport",
+};
+
+/** The meanings the fact fields asked read, or null when one of them reads every assertion. */
+function meaningsAsked(fields: ResolveTree[]): string[] | null {
+  const meanings = new Set<string>();
+  for (const field of fields) {
+    if (!FACT_FIELDS.has(field.name) || (field.name === "findings" && field.args.filter != null)) continue;
+    const meaning = MEANING_OF_FACT[field.name];
+    if (!meaning) return null;
+    meanings.add(meaning);
+  }
+  return [...meanings];
+}
 
 /** A spelling compared as the report may write it: case and apostrophe style do not matter. */
 const spelling = (text: ReturnType<typeof sql.value> | ReturnType<typeof sql.identifier>) =>
@@ -190,12 +214,16 @@ export class StateResolver {
     // When the page's states will read their facts, bring them in this same statement, unless
     // requests of this dataset version already share them (then the page reads only the states,
     // and the few states not read yet are fetched in one statement).
-    const withFacts =
-      asksFacts(nodeFieldsOfConnection(info, "StateConnection", "State")) &&
-      !ctx.rows.shares("stateAssertions");
+    const nodeFields = nodeFieldsOfConnection(info, "StateConnection", "State");
+    const withFacts = asksFacts(nodeFields) && !ctx.rows.shares("stateAssertions");
+    // When every fact asked reads assertions of some meanings only (the headline question asks
+    // for stockpiles and needs), bring only those: a state's whole list grows with the data.
+    const meanings = withFacts ? meaningsAsked(nodeFields) : null;
     // Likewise the states' own rows: once shared, the page reads only which states, in order.
     const rowsShared = ctx.rows.shares("state");
-    const facts = withFacts ? sql`, ${stateAssertionsJson(report)} AS assertions` : sql.blank;
+    const facts = withFacts
+      ? sql`, ${stateAssertionsJson(report, meanings ?? undefined)} AS assertions`
+      : sql.blank;
     const rows = await ctx.db.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
       pageSql({
         matched: sql`SELECT ${STATE_COLUMNS} FROM ${stateFrom(report)} WHERE ${condition}`,
@@ -208,13 +236,18 @@ export class StateResolver {
     const found = rows.filter((r) => r.code !== null);
     for (const { total: _total, assertions, ...row } of found) {
       const at = inReport(scope.id, row.code);
-      if (assertions) ctx.rows.prime("stateAssertions", at, assertions);
+      // Some meanings only: not a state's whole list, so not the loader's (see holdAssertions).
+      if (assertions && !meanings) ctx.rows.prime("stateAssertions", at, assertions);
       if (!rowsShared) ctx.rows.prime("state", at, row);
     }
     const stateRows = rowsShared
       ? present(await ctx.loaders.state.loadMany(found.map((r) => inReport(scope.id, r.code))))
       : found;
     const states = stateRows.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
+    if (meanings) {
+      const held = new Map(found.map((r) => [r.code, r.assertions ?? []]));
+      for (const state of states) holdAssertions(state, meanings, held.get(state.code) ?? []);
+    }
     return toPage(states, window.offset, rows[0]?.total ?? 0);
   }
 

@@ -57,11 +57,14 @@ export function stateAssertionsOf(report: SQL, codes: SQL): SQL {
 
 /**
  * A sub-select giving, for state `s`, its assertions in the report as a JSON array of
- * StateAssertionRow: lets a list of states bring its facts in the same statement.
+ * StateAssertionRow: lets a list of states bring its facts in the same statement (only the
+ * assertions of some meanings, when given).
  */
-export function stateAssertionsJson(report: SQL): SQL {
+export function stateAssertionsJson(report: SQL, meanings?: readonly string[]): SQL {
   const x = sql.identifier("x");
+  // Only the assertions whose kinds mean one of `meanings` (keys of assertion_kind.meaning).
+  const only = meanings ? sql` AND ${k}.meaning ?| ${sql.value(meanings)}::text[]` : sql.blank;
   return sql`(SELECT coalesce(json_agg(${x} ORDER BY ${x}.position, ${x}.assertion_position), '[]')
     FROM (SELECT ${STATE_ASSERTION_COLUMNS} FROM ${STATE_ASSERTION_SOURCE}
-          WHERE ${a}.report_id = ${report} AND ${a}.state_code = ${s}.code) ${x})`;
+          WHERE ${a}.report_id = ${report} AND ${a}.state_code = ${s}.code${only}) ${x})`;
 }
