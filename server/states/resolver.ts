@@ -25,7 +25,7 @@ import { maybeReport, reportInScope } from "../graph/scope";
 import { agreesWith, reportedGroups, type StateAssertionRow, TreatyStatusFact } from "./facts";
 import { assertionsOf, holdAssertions } from "./fact-fields";
 import { StateFilter, stateCondition } from "./filter";
-import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionsJson, stateFrom } from "./sql";
+import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionRows, stateAssertionsJson, stateFrom } from "./sql";
 import { State, type StateRow, statusOn, toState, TreatyStatus } from "./state";
 
 export const StateConnection = Connection(State, "State", "state");
@@ -145,14 +145,14 @@ export class StateResolver {
       // A profile asks for the state's facts, which no request of this dataset version has read
       // yet: bring its assertions in the same statement.
       const r = sql.value(scope.id);
-      const [found] = await ctx.db.query<StateRow & { assertions: StateAssertionRow[] }>(
+      const [found] = await ctx.db.query<StateRow & { assertions: unknown[][] }>(
         sql`SELECT ${STATE_COLUMNS}, ${stateAssertionsJson(r)} AS assertions
           FROM ${stateFrom(r)} WHERE ${s}.code = ${sql.value(at.key)}`,
       );
       if (found) {
         const { assertions, ...stateRow } = found;
         ctx.rows.prime("state", at, stateRow);
-        ctx.rows.prime("stateAssertions", at, assertions);
+        ctx.rows.prime("stateAssertions", at, stateAssertionRows(assertions));
       }
       row = found ?? null;
     } else {
@@ -224,7 +224,7 @@ export class StateResolver {
     const facts = withFacts
       ? sql`, ${stateAssertionsJson(report, meanings ?? undefined)} AS assertions`
       : sql.blank;
-    const rows = await ctx.db.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
+    const rows = await ctx.db.query<StateRow & { total: number; assertions?: unknown[][] }>(
       pageSql({
         matched: sql`SELECT ${STATE_COLUMNS} FROM ${stateFrom(report)} WHERE ${condition}`,
         alias: page,
@@ -234,20 +234,22 @@ export class StateResolver {
       }),
     );
     const found = rows.filter((r) => r.code !== null);
+    const held = new Map<string, StateAssertionRow[]>();
     for (const { total: _total, assertions, ...row } of found) {
       const at = inReport(scope.id, row.code);
-      // Some meanings only: not a state's whole list, so not the loader's (see holdAssertions).
-      if (assertions && !meanings) ctx.rows.prime("stateAssertions", at, assertions);
+      if (assertions) {
+        const assertionRows = stateAssertionRows(assertions);
+        // Some meanings only: not a state's whole list, so not the loader's (see holdAssertions).
+        if (meanings) held.set(row.code, assertionRows);
+        else ctx.rows.prime("stateAssertions", at, assertionRows);
+      }
       if (!rowsShared) ctx.rows.prime("state", at, row);
     }
     const stateRows = rowsShared
       ? present(await ctx.loaders.state.loadMany(found.map((r) => inReport(scope.id, r.code))))
       : found;
     const states = stateRows.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
-    if (meanings) {
-      const held = new Map(found.map((r) => [r.code, r.assertions ?? []]));
-      for (const state of states) holdAssertions(state, meanings, held.get(state.code) ?? []);
-    }
+    if (meanings) for (const state of states) holdAssertions(state, meanings, held.get(state.code) ?? []);
     return toPage(states, window.offset, rows[0]?.total ?? 0);
   }
 
