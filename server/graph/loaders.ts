@@ -121,6 +121,8 @@ export interface SharedRowsOfVersion {
  * whether they are.
  */
 export interface Rows<T extends LoaderTable> {
+  /** Whether this request's loaders share rows with other requests at all (LOADER_CACHE). */
+  readonly sharing: boolean;
   /**
    * What loader `name` gives for `at`: at once when the rows are shared and in hand (no promise,
    * no batch), else through the loader. A big answer resolves thousands of paragraphs and
@@ -170,6 +172,7 @@ export function createLoaders<T extends LoaderTable>(
   (loaders as unknown as { [MAKE]: typeof loaderOf })[MAKE] = loaderOf;
   const adHoc = new Map<string, DataLoader<InReport, unknown, string>>();
   const rows: Rows<T> = {
+    sharing: shared !== undefined,
     now(name, at) {
       const inHand = cacheOf(name as keyof T & string)?.settled(cacheKeyOf(at));
       if (inHand) return inHand.value as ValueOf<T[typeof name]>;

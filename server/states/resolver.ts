@@ -20,7 +20,7 @@ import type { Context } from "../context";
 import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../graph/connection";
 import { SortDirection } from "../graph/enums";
 import { inReport, present } from "../graph/loaders";
-import { fieldsOn, nodeFieldsOfConnection, selectionOf } from "../graph/look-ahead";
+import { fieldsOn, nodeFieldsOfConnection, operationAsks, selectionOf } from "../graph/look-ahead";
 import { maybeReport, reportInScope } from "../graph/scope";
 import { agreesWith, reportedGroups, type StateAssertionRow, TreatyStatusFact } from "./facts";
 import { assertionsOf, holdAssertions } from "./fact-fields";
@@ -115,6 +115,14 @@ function meaningsAsked(fields: ResolveTree[]): string[] | null {
   return [...meanings];
 }
 
+/**
+ * Whether state assertions read for this request must carry their findings' summary and note
+ * (the longest texts, most of a finding's bytes): when rows are shared with other requests
+ * (which may ask for them), or when the operation selects a field of either name anywhere.
+ */
+const withFindingTexts = (ctx: Context, info: GraphQLResolveInfo) =>
+  ctx.rows.sharing || operationAsks(info, ["summary", "note"]);
+
 /** A spelling compared as the report may write it: case and apostrophe style do not matter. */
 const spelling = (text: ReturnType<typeof sql.value> | ReturnType<typeof sql.identifier>) =>
   sql`lower(translate(${text}, '’', ''''))`;
@@ -146,7 +154,7 @@ export class StateResolver {
       // yet: bring its assertions in the same statement.
       const r = sql.value(scope.id);
       const [found] = await ctx.db.query<StateRow & { assertions: unknown[][] }>(
-        sql`SELECT ${STATE_COLUMNS}, ${stateAssertionsJson(r)} AS assertions
+        sql`SELECT ${STATE_COLUMNS}, ${stateAssertionsJson(r, { texts: withFindingTexts(ctx, info) })} AS assertions
           FROM ${stateFrom(r)} WHERE ${s}.code = ${sql.value(at.key)}`,
       );
       if (found) {
@@ -222,7 +230,7 @@ export class StateResolver {
     // Likewise the states' own rows: once shared, the page reads only which states, in order.
     const rowsShared = ctx.rows.shares("state");
     const facts = withFacts
-      ? sql`, ${stateAssertionsJson(report, meanings ?? undefined)} AS assertions`
+      ? sql`, ${stateAssertionsJson(report, { meanings: meanings ?? undefined, texts: withFindingTexts(ctx, info) })} AS assertions`
       : sql.blank;
     const rows = await ctx.db.query<StateRow & { total: number; assertions?: unknown[][] }>(
       pageSql({

@@ -60,14 +60,18 @@ export function stateAssertionsOf(report: SQL, codes: SQL): SQL {
  * A sub-select giving, for state `s`, its assertions in the report as a JSON array of arrays in
  * the order of STATE_ASSERTION_COLUMNS (`stateAssertionRows` makes them rows): lets a list of
  * states bring its facts in the same statement (only the assertions of some meanings, when
- * given). Arrays, not objects: a page of states brings hundreds to thousands of assertions, and
+ * given; without their findings' summary and note, when `texts` is false). Arrays, not objects: a page of states brings hundreds to thousands of assertions, and
  * the same 22 keys written out for each one were a third of the JSON PostgreSQL built and Node parsed.
  */
-export function stateAssertionsJson(report: SQL, meanings?: readonly string[]): SQL {
+export function stateAssertionsJson(
+  report: SQL,
+  options: { meanings?: readonly string[]; texts?: boolean } = {},
+): SQL {
+  const { meanings, texts = true } = options;
   // Only the assertions whose kinds mean one of `meanings` (keys of assertion_kind.meaning).
   const only = meanings ? sql` AND ${k}.meaning ?| ${sql.value(meanings)}::text[]` : sql.blank;
   return sql`(SELECT coalesce(json_agg(json_build_array(${a}.state_code, ${a}.kind, ${a}.detail, ${a}.position,
-      ${k}.meaning, ${findingColumns(f)}) ORDER BY ${f}.position, ${a}.position), '[]')
+      ${k}.meaning, ${findingColumns(f, texts)}) ORDER BY ${f}.position, ${a}.position), '[]')
     FROM ${STATE_ASSERTION_SOURCE} WHERE ${a}.report_id = ${report} AND ${a}.state_code = ${s}.code${only})`;
 }
 
