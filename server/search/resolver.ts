@@ -89,7 +89,9 @@ export class SearchResolver {
     );
     // The hits' sections came along (a few small rows): `paragraph { section }` needs no statement.
     for (const row of rows) {
-      ctx.rows.prime("section", inReport(row.report_id, row.section_key), {
+      const at = inReport(row.report_id, row.section_key);
+      if (ctx.rows.shares("section", at)) continue;
+      ctx.rows.prime("section", at, {
         report_id: row.report_id,
         key: row.section_key,
         numeral: row.section_numeral,

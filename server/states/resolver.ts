@@ -226,7 +226,8 @@ export class StateResolver {
     const withFacts = asksFacts(nodeFields) && !ctx.rows.shares("stateAssertions");
     // When every fact asked reads assertions of some meanings only (the headline question asks
     // for stockpiles and needs), bring only those: a state's whole list grows with the data.
-    const meanings = withFacts ? meaningsAsked(nodeFields) : null;
+    // Not when rows are shared: then the whole lists, read once, serve every request after.
+    const meanings = withFacts && !ctx.rows.sharing ? meaningsAsked(nodeFields) : null;
     // Likewise the states' own rows: once shared, the page reads only which states, in order.
     const rowsShared = ctx.rows.shares("state");
     const facts = withFacts
