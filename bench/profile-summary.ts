@@ -3,6 +3,9 @@
  * bench/results/profiles/): where the server's CPU time went, by package and by function.
  *
  *   npx tsx bench/profile-summary.ts bench/results/profiles/*.cpuprofile [--top 25]
+ *
+ * The bench's cold table (`--cold --profile`) uses `timeByLayer` to split each cell's CPU into
+ * graphql-js, Apollo Server, ccm-graph's own code and the rest.
  */
 import fs from "node:fs";
 
@@ -17,6 +20,47 @@ interface Profile {
   startTime: number;
   endTime: number;
   samples: number[];
+  /** Microseconds since the previous sample (the first: since startTime). */
+  timeDeltas?: number[];
+}
+
+/** The layers a request's CPU time is reported by. */
+export type Layer = "graphql" | "apollo" | "ours" | "other" | "idle";
+
+/** Which layer a function belongs to, by the owner `ownerOf` gives it. */
+export function layerOf(owner: string): Layer {
+  if (owner === "(idle)") return "idle";
+  if (owner === "graphql") return "graphql";
+  if (owner.startsWith("@apollo/") || owner.startsWith("@as-integrations/")) return "apollo";
+  if (owner.startsWith("server/")) return "ours";
+  return "other";
+}
+
+/**
+ * Self time per layer (ms) of the samples taken within `windows` (start and end in the profile's
+ * clock, microseconds: V8 stamps samples with the monotonic clock process.hrtime reads).
+ */
+export function timeByLayer(profile: Profile, windows: [number, number][]): Record<Layer, number> {
+  const layerOfNode = new Map<number, Layer>();
+  for (const node of profile.nodes) {
+    const { functionName, url } = node.callFrame;
+    layerOfNode.set(node.id, layerOf(ownerOf(url, functionName || "(anonymous)")));
+  }
+  const times: Record<Layer, number> = { graphql: 0, apollo: 0, ours: 0, other: 0, idle: 0 };
+  const deltas = profile.timeDeltas ?? [];
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    const delta = deltas[i] ?? 0;
+    at += delta;
+    if (!windows.some(([start, end]) => at >= start && at <= end)) continue;
+    times[layerOfNode.get(profile.samples[i]) ?? "other"] += delta / 1000;
+  }
+  return times;
+}
+
+/** Reads a .cpuprofile file. */
+export function readProfile(file: string): Profile {
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Profile;
 }
 
 /** "graphql", "typeorm", "pg", "server/...", "node:internal", "(idle)"... */
@@ -67,4 +111,4 @@ function main(argv: string[]) {
   show("By function", byFunction);
 }
 
-main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2));

@@ -17,7 +17,11 @@
  *   --connections N [BENCH_CONNECTIONS] (default 10)   --warmup S (default 1)
  *   --ceiling-duration S (default 2)   --no-ceiling   --no-postgraphile
  *   --server-dir DIR [BENCH_CCM_DIR]   the ccm-graph checkout to start (default: this one)
- *   --profile                          ccm-graph runs with --cpu-prof; profiles go to bench/results/profiles/{cached,uncached}/
+ *   --profile                          ccm-graph runs with --cpu-prof; profiles go to bench/results/profiles/{cached,uncached,cold}/
+ *   --cold                             also the cold path: a third ccm-graph instance with
+ *                                      RESPONSE_CACHE=off LOADER_CACHE=off, and its own table
+ *                                      (ratio, SQL/req, CPU shares; bench/cold.ts)
+ *   --paths cached,uncached,cold       which paths to measure (default cached,uncached; with --cold all three)
  */
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -26,10 +30,11 @@ import path from "node:path";
 
 import { writeSyntheticReports } from "../scripts/generate-synthetic-report";
 import { type BenchDatabase, countStatements, openBenchDatabase, resetStatements, runSql } from "./database";
-import { type CellResult, measureCell } from "./load";
+import { attachShares, postmasterPid, renderColdTable, withCpu } from "./cold";
+import { measureCell } from "./load";
+import { type Options, parseOptions } from "./options";
 import {
   canonical,
-  type CheckResult,
   checkEquivalence,
   loadDataContext,
   postGraphQL,
@@ -37,135 +42,21 @@ import {
   scenarios,
 } from "./scenarios";
 import { POSTGRAPHILE_DIR, type RunningServer, startCcmGraph, startPostGraphile } from "./servers";
+import {
+  fmt,
+  medianCell,
+  type PathName,
+  renderTables,
+  type Row,
+  type ScaleInfo,
+  type ServerCell,
+  type ServerName,
+} from "./tables";
 
 const ROOT = path.resolve(__dirname, "..");
 const RESULTS = path.join(ROOT, "bench/results");
 const TSX = path.join(ROOT, "node_modules/.bin/tsx");
 const BEIRUT_DIR = path.join(ROOT, "server/data/reports");
-
-type PathName = "cached" | "uncached";
-type ServerName = "ccm" | "postgraphile";
-
-interface Options {
-  scales: number[];
-  scenarios: string[] | null;
-  duration: number;
-  rounds: number;
-  scaledRounds: number;
-  connections: number;
-  warmup: number;
-  ceilingDuration: number;
-  ceiling: boolean;
-  postgraphile: boolean;
-  serverDir: string;
-  profile: boolean;
-  quick: boolean;
-}
-
-function parseOptions(argv: string[]): Options {
-  const env = process.env;
-  const list = (value: string | undefined) => (value ? value.split(",").map((s) => s.trim()) : null);
-  const options: Options = {
-    scales: (list(env.BENCH_SCALES) ?? ["1", "10", "100"]).map(Number),
-    scenarios: list(env.BENCH_SCENARIOS),
-    duration: Number(env.BENCH_DURATION ?? 4),
-    rounds: Number(env.BENCH_ROUNDS ?? 2),
-    scaledRounds: 1,
-    connections: Number(env.BENCH_CONNECTIONS ?? 10),
-    warmup: 1,
-    ceilingDuration: 2,
-    ceiling: true,
-    postgraphile: true,
-    serverDir: env.BENCH_CCM_DIR ? path.resolve(env.BENCH_CCM_DIR) : ROOT,
-    profile: false,
-    quick: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === "--quick") {
-      Object.assign(options, { quick: true, scales: [1, 10], duration: 1, rounds: 1, warmup: 0.5 });
-      options.ceilingDuration = 0.5;
-    } else if (arg === "--scales") options.scales = value().split(",").map(Number);
-    else if (arg === "--scenarios") options.scenarios = value().split(",");
-    else if (arg === "--duration") options.duration = Number(value());
-    else if (arg === "--rounds") options.rounds = Number(value());
-    else if (arg === "--scaled-rounds") options.scaledRounds = Number(value());
-    else if (arg === "--connections") options.connections = Number(value());
-    else if (arg === "--warmup") options.warmup = Number(value());
-    else if (arg === "--ceiling-duration") options.ceilingDuration = Number(value());
-    else if (arg === "--no-ceiling") options.ceiling = false;
-    else if (arg === "--no-postgraphile") options.postgraphile = false;
-    else if (arg === "--server-dir") options.serverDir = path.resolve(value());
-    else if (arg === "--profile") options.profile = true;
-    else throw new Error(`unknown option ${arg} (see the top of bench/run.ts)`);
-  }
-  if (options.scales.some((s) => !Number.isInteger(s) || s < 1))
-    throw new Error("--scales takes positive integers");
-  return options;
-}
-
-interface ServerCell extends CellResult {
-  /** pg_stat_statements calls of the server's role per request sent, when available. */
-  sqlPerRequestPg: number | null;
-}
-
-interface Row {
-  scale: number;
-  scenario: string;
-  title: string;
-  path: PathName;
-  ccm: ServerCell | null;
-  postgraphile: ServerCell | null;
-  ceiling: { rps: number; p50: number; p99: number; bytes: number; failures: number } | null;
-  /** Every round, for the record. */
-  rounds: Record<ServerName, ServerCell[]>;
-}
-
-interface ScaleInfo {
-  scale: number;
-  reportId: string;
-  findings: number;
-  stateMentions: number;
-  paragraphs: number;
-  ccmStartSeconds: number;
-  checks: CheckResult[];
-  ceilingAnswersMatch: Record<string, boolean>;
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
-/** The median cell of several rounds: each number is the median of that number. */
-function medianCell(cells: ServerCell[]): ServerCell | null {
-  if (cells.length === 0) return null;
-  const pick = (f: (c: ServerCell) => number | null) => {
-    const values = cells.map(f).filter((v): v is number => v !== null);
-    return values.length > 0 ? median(values) : null;
-  };
-  return {
-    requests: cells.reduce((n, c) => n + c.requests, 0),
-    rps: pick((c) => c.rps)!,
-    p50: pick((c) => c.p50)!,
-    p90: pick((c) => c.p90)!,
-    p99: pick((c) => c.p99)!,
-    meanLatency: pick((c) => c.meanLatency)!,
-    failures: cells.reduce((n, c) => n + c.failures, 0),
-    failureExample: cells.find((c) => c.failureExample)?.failureExample ?? null,
-    sqlPerRequest: pick((c) => c.sqlPerRequest),
-    sqlPerRequestPg: pick((c) => c.sqlPerRequestPg),
-    bytes: pick((c) => c.bytes)!,
-    sent: cells.reduce((n, c) => n + c.sent, 0),
-    byCount: cells.some((c) => c.byCount),
-  };
-}
 
 function log(message: string) {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -201,6 +92,8 @@ async function measureServer(
   seconds: number,
   connections: number,
   warmup = false,
+  /** Record the CPU the server and PostgreSQL spent (the cold path). */
+  cpuOf?: { postmaster: number | null },
 ): Promise<ServerCell> {
   const side = which === "ccm" ? scenario.ccm : scenario.postgraphile;
   const variables =
@@ -208,18 +101,26 @@ async function measureServer(
       ? scenario.ccm.variables
       : (i: number | null) => scenario.postgraphile.variables(scenario.ccm.variables(i));
   await resetStatements(db, database);
-  const cell = await measureCell({
-    url: server.url,
-    query: side.query,
-    variables,
-    uncached,
-    expect: side.expect,
-    durationSeconds: seconds,
-    connections,
-    ...(warmup ? { minRequests: 0 } : {}),
-  });
+  const measure = () =>
+    measureCell({
+      url: server.url,
+      query: side.query,
+      variables,
+      uncached,
+      expect: side.expect,
+      durationSeconds: seconds,
+      connections,
+      ...(warmup ? { minRequests: 0 } : {}),
+    });
+  const { result: cell, cpu } = cpuOf
+    ? await withCpu(server.pid, cpuOf.postmaster, measure)
+    : { result: await measure(), cpu: undefined };
   const statements = await countStatements(db, database, which);
-  return { ...cell, sqlPerRequestPg: statements === null || cell.sent === 0 ? null : statements / cell.sent };
+  return {
+    ...cell,
+    sqlPerRequestPg: statements === null || cell.sent === 0 ? null : statements / cell.sent,
+    ...(cpu ? { cpu } : {}),
+  };
 }
 
 async function benchScale(
@@ -243,9 +144,13 @@ async function benchScale(
   await db.createDatabase(database);
   const started = Date.now();
   // Each instance profiles into its own folder, so the two paths can be summarised apart.
+  // The cold instance's profile is read back per cell: it gets a folder of its own per scale.
+  const coldProfileDir = options.profile
+    ? path.join(RESULTS, "profiles", "cold", `${scale}x-${Date.now()}`)
+    : null;
   const profileArgs = (pathName: PathName) => {
     if (!options.profile) return undefined;
-    const dir = path.join(RESULTS, "profiles", pathName);
+    const dir = pathName === "cold" ? coldProfileDir! : path.join(RESULTS, "profiles", pathName);
     fs.mkdirSync(dir, { recursive: true });
     return ["--cpu-prof", `--cpu-prof-dir=${dir}`];
   };
@@ -258,13 +163,31 @@ async function benchScale(
   const ccmStartSeconds = (Date.now() - started) / 1000;
   // The uncached path asks a second instance with the whole-answer cache off: rotating variables
   // would otherwise all be cached after one lap, and the cache would hide the engine.
-  const ccmUncached = await startCcmGraph({
-    databaseUrl: db.ccmUrl(database),
-    datasetDir,
-    serverDir: options.serverDir,
-    nodeArgs: profileArgs("uncached"),
-    env: { RESPONSE_CACHE: "off" },
-  });
+  const ccmUncached = options.paths.includes("uncached")
+    ? await startCcmGraph({
+        databaseUrl: db.ccmUrl(database),
+        datasetDir,
+        serverDir: options.serverDir,
+        nodeArgs: profileArgs("uncached"),
+        env: { RESPONSE_CACHE: "off" },
+      })
+    : null;
+  // The cold path: neither whole answers nor loader rows kept between requests.
+  const ccmCold = options.paths.includes("cold")
+    ? await startCcmGraph({
+        databaseUrl: db.ccmUrl(database),
+        datasetDir,
+        serverDir: options.serverDir,
+        nodeArgs: profileArgs("cold"),
+        env: { RESPONSE_CACHE: "off", LOADER_CACHE: "off" },
+      })
+    : null;
+  const instances: Record<PathName, RunningServer | null> = {
+    cached: ccm,
+    uncached: ccmUncached,
+    cold: ccmCold,
+  };
+  const postmaster = postmasterPid(db.dataDir);
   let pgl: RunningServer | null = null;
   const info: ScaleInfo = {
     scale,
@@ -290,17 +213,18 @@ async function benchScale(
       const own = await postGraphQL(ccm.url, scenario.ccm.query, scenario.ccm.variables(null));
       const parsed = JSON.parse(own.body);
       ccmAnswers.set(`${scale}:${scenario.name}`, parsed.errors ? parsed : scenario.ccm.answer(parsed.data));
-      if (pgl) {
-        const check = await checkEquivalence(scenario, { ccm: ccm.url, postgraphile: pgl.url });
+      // The cold instance answers through other code paths (no shared rows): it is checked too.
+      for (const instance of pgl ? [ccm, ...(ccmCold ? [ccmCold] : [])] : []) {
+        const check = await checkEquivalence(scenario, { ccm: instance.url, postgraphile: pgl!.url });
         info.checks.push(check);
         log(
-          `${scale}x ${scenario.name}: equivalence ${check.ok ? "ok" : "FAILED"} (${check.compared} variable sets)` +
+          `${scale}x ${scenario.name}${instance === ccmCold ? " (cold)" : ""}: equivalence ${check.ok ? "ok" : "FAILED"} (${check.compared} variable sets)` +
             (check.ok ? "" : `\n  ${check.problems.join("\n  ")}`),
         );
       }
-      for (const pathName of ["cached", "uncached"] as const) {
-        const uncached = pathName === "uncached";
-        const servers: [ServerName, RunningServer][] = [["ccm", uncached ? ccmUncached : ccm]];
+      for (const pathName of options.paths) {
+        const uncached = pathName !== "cached";
+        const servers: [ServerName, RunningServer][] = [["ccm", instances[pathName]!]];
         if (pgl) servers.push(["postgraphile", pgl]);
         for (const [which, server] of servers) {
           if (options.warmup > 0)
@@ -329,6 +253,8 @@ async function benchScale(
               uncached,
               options.duration,
               options.connections,
+              false,
+              pathName === "cold" && which === "ccm" ? { postmaster } : undefined,
             );
             cells[which].push(cell);
             if (cell.failures > 0)
@@ -357,8 +283,13 @@ async function benchScale(
       }
     }
   } finally {
-    await Promise.all([ccm.stop(), ccmUncached.stop(), pgl?.stop()]);
+    await Promise.all([ccm.stop(), ccmUncached?.stop(), ccmCold?.stop(), pgl?.stop()]);
   }
+  // The cold instance has written its profile on exit: split each cold cell's CPU by layer.
+  attachShares(
+    rows.filter((r) => r.scale === scale && r.path === "cold"),
+    coldProfileDir,
+  );
 
   if (options.ceiling) {
     const names = [...new Set(rows.filter((r) => r.scale === scale).map((r) => r.scenario))];
@@ -394,96 +325,6 @@ async function benchScale(
 
 /** ccm-graph's answers to the cached variables, kept to compare with the ceiling's. */
 const ccmAnswers = new Map<string, unknown>();
-
-const fmt = (n: number | null | undefined, digits = 0) =>
-  n === null || n === undefined || Number.isNaN(n)
-    ? "n/a"
-    : n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ms = (n: number | null | undefined) =>
-  n === null || n === undefined ? "n/a" : n < 10 ? fmt(n, 2) : fmt(n, 0);
-const kb = (n: number | null | undefined) =>
-  n === null || n === undefined
-    ? "n/a"
-    : n < 10_240
-      ? `${fmt(n / 1024, 1)} KB`
-      : n < 10_485_760
-        ? `${fmt(n / 1024, 0)} KB`
-        : `${fmt(n / 1048576, 1)} MB`;
-const ratio = (a: number | null | undefined, b: number | null | undefined) =>
-  a && b ? `${fmt(a / b, 2)}x` : "n/a";
-
-/** The markdown report: one table per scale, then the growth of p50 with the data. */
-function renderTables(rows: Row[], infos: ScaleInfo[]): string {
-  const out: string[] = [];
-  for (const info of infos) {
-    out.push(
-      `### ${info.scale}x: ${info.reportId} (${fmt(info.findings)} findings, ${fmt(info.stateMentions)} state mentions, ${fmt(info.paragraphs)} paragraphs)`,
-      "",
-      "| scenario | path | ccm-graph req/s | p50 ms | p99 ms | SQL/req | bytes | PostGraphile req/s | p50 ms | p99 ms | SQL/req | bytes | ceiling exec/s | p50 ms | p99 ms | ccm/PGL req/s | ccm/PGL p50 | ccm/ceiling req/s | failures |",
-      "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
-    );
-    for (const row of rows.filter((r) => r.scale === info.scale)) {
-      const c = row.ccm;
-      const p = row.postgraphile;
-      const x = row.ceiling;
-      const failures = (c?.failures ?? 0) + (p?.failures ?? 0) + (x?.failures ?? 0);
-      out.push(
-        `| ${row.title} | ${row.path} | ${fmt(c?.rps)}${c?.byCount ? "†" : ""} | ${ms(c?.p50)} | ${ms(c?.p99)} | ${fmt(c?.sqlPerRequest, 1)} | ${kb(c?.bytes)} | ` +
-          `${fmt(p?.rps)}${p?.byCount ? "†" : ""} | ${ms(p?.p50)} | ${ms(p?.p99)} | ${fmt(p?.sqlPerRequestPg, 1)} | ${kb(p?.bytes)} | ` +
-          `${fmt(x?.rps)} | ${ms(x?.p50)} | ${ms(x?.p99)} | ` +
-          `${ratio(c?.rps, p?.rps)} | ${ratio(c?.p50, p?.p50)} | ${ratio(c?.rps, x?.rps)} | ${failures} |`,
-      );
-    }
-    if (rows.some((r) => r.scale === info.scale && (r.ccm?.byCount || r.postgraphile?.byCount)))
-      out.push(
-        "",
-        "† too slow to complete 2 requests per connection in the cell's time: measured by count instead.",
-      );
-    const failed = info.checks.filter((c) => !c.ok).map((c) => c.scenario);
-    const ceilingMismatch = Object.entries(info.ceilingAnswersMatch)
-      .filter(([, ok]) => !ok)
-      .map(([name]) => name);
-    out.push(
-      "",
-      `ccm-graph start (migrations + ingest): ${fmt(info.ccmStartSeconds, 1)} s. ` +
-        `Same answers as PostGraphile: ${info.checks.length === 0 ? "not checked" : failed.length === 0 ? "yes, every scenario" : `NO for ${failed.join(", ")}`}. ` +
-        `Ceiling answers: ${Object.keys(info.ceilingAnswersMatch).length === 0 ? "not checked" : ceilingMismatch.length === 0 ? "same states as ccm-graph" : `differ for ${ceilingMismatch.join(", ")}`}.`,
-      "",
-    );
-  }
-  const scales = infos.map((i) => i.scale);
-  if (scales.length > 1) {
-    out.push(
-      "### How p50 grows with the data (ms, and the factor over 1x)",
-      "",
-      `| scenario | path | ${scales.map((s) => `ccm-graph ${s}x`).join(" | ")} | ${scales.map((s) => `PostGraphile ${s}x`).join(" | ")} | ${scales.map((s) => `ceiling ${s}x`).join(" | ")} |`,
-      `|---|---|${scales.map(() => "--:").join("|")}|${scales.map(() => "--:").join("|")}|${scales.map(() => "--:").join("|")}|`,
-    );
-    const keys = [...new Set(rows.map((r) => `${r.scenario}|${r.path}`))];
-    for (const key of keys) {
-      const [scenario, pathName] = key.split("|");
-      const at = (scale: number) =>
-        rows.find((r) => r.scale === scale && r.scenario === scenario && r.path === pathName);
-      const cell = (pick: (r: Row) => number | null | undefined) =>
-        scales
-          .map((scale) => {
-            const base = at(scales[0]);
-            const value = at(scale) ? pick(at(scale)!) : null;
-            const baseValue = base ? pick(base) : null;
-            if (value === null || value === undefined) return "n/a";
-            return scale === scales[0] || !baseValue
-              ? ms(value)
-              : `${ms(value)} (${fmt(value / baseValue, 1)}x)`;
-          })
-          .join(" | ");
-      out.push(
-        `| ${at(scales[0])?.title ?? scenario} | ${pathName} | ${cell((r) => r.ccm?.p50)} | ${cell((r) => r.postgraphile?.p50)} | ${cell((r) => r.ceiling?.p50)} |`,
-      );
-    }
-    out.push("");
-  }
-  return out.join("\n");
-}
 
 async function main() {
   const options = parseOptions(process.argv.slice(2));
@@ -524,7 +365,7 @@ async function main() {
     await db.stop();
   }
   failedChecks = infos.reduce((n, i) => n + i.checks.filter((c) => !c.ok).length, 0);
-  const tables = renderTables(rows, infos);
+  const tables = [renderTables(rows, infos), renderColdTable(rows, infos)].join("\n");
   const minutes = (Date.now() - started) / 60_000;
   const header =
     `ccm-graph benchmark ${stamp}: ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, ${db.version}; ` +

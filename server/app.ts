@@ -11,14 +11,7 @@ import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import fastifyCors from "@fastify/cors";
 import fastifyRateLimit from "@fastify/rate-limit";
-import Fastify, {
-  type FastifyError,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type onRequestAsyncHookHandler,
-  type preParsingAsyncHookHandler,
-} from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
@@ -38,7 +31,9 @@ import {
   refuseBatches,
   refuseDeepNesting,
 } from "./http/limits";
+import { KnownDocuments } from "./http/known-documents";
 import { logRequests, Metrics, replyLocals, requestNotes } from "./http/observability";
+import { ALLOWED_METHODS, asGet, uncompressedBodies, validHost } from "./http/graphql-requests";
 import { questionRoutes } from "./http/questions";
 import { RequestReads } from "./http/request-reads";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
@@ -136,6 +131,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   const responseCache = config.responseCache
     ? new ResponseCache(metrics, config.responseCacheBytes)
     : undefined;
+  // What each request reads through: the shared Reader, or with snapshots its own (http/request-reads.ts).
+  const reads = new RequestReads(topology, datasetVersion, sharedRows);
+  const contextFor = (reply: FastifyReply) => reads.context(reply);
+  // Queries Apollo has accepted are answered again without its pipeline (see the module).
+  const known = new KnownDocuments(
+    {
+      schema,
+      limits: config.limits,
+      metrics,
+      httpCache,
+      contextFor,
+      started: () => {
+        running += 1;
+        return () => (running -= 1);
+      },
+    },
+    config.documentCacheBytes,
+  );
   const plugins: ApolloServerPlugin<Context>[] = [
     inFlight,
     costLimitPlugin(schema, config.limits),
@@ -144,6 +157,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     requestNotes,
     // Only the response cache reads what this marks.
     ...(responseCache ? [markCacheableAnswers] : []),
+    known.plugin(),
     // Our own explorer is served at /; Apollo's landing page (which loads from a CDN) is off.
     ApolloServerPluginLandingPageDisabled(),
     // Caching is done whole-answer by ResponseCache and with ETags; Apollo's per-field cache
@@ -262,8 +276,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalogue = loadCatalogue();
   explorerRoutes(app, catalogue);
 
-  const reads = new RequestReads(topology, datasetVersion, sharedRows);
-  const contextFor = (reply: FastifyReply) => reads.context(reply);
   const conditional = conditionalGet(datasetVersion, httpCache);
   const answerCache = responseCache?.hooks(datasetVersion, httpCache);
   const graphql = fastifyApolloHandler(apollo, { context: async (_request, reply) => contextFor(reply) });
@@ -318,8 +330,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       onSend: answerCache ? [answerCache.keep] : [],
       // GraphQL takes GET and POST only: a HEAD is asked as the GET it stands for.
       // (The integration's handler is typed for its own route shape, hence the casts.)
-      handler: (request, reply) =>
-        graphql.call(app, (request.method === "HEAD" ? asGet(request) : request) as never, reply as never),
+      handler: async (request, reply) => {
+        const asked = request.method === "HEAD" ? asGet(request) : request;
+        return (await known.answer(asked, reply)) ?? graphql.call(app, asked as never, reply as never);
+      },
     });
   });
 
@@ -347,35 +361,3 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
   };
 }
-
-/** The methods /graphql answers, as CORS advertises them and a 405 lists them. */
-const ALLOWED_METHODS = ["GET", "HEAD", "POST"];
-
-/** The same request, seen as a GET (for HEAD: Fastify leaves the body out of the answer). */
-function asGet<R extends FastifyRequest>(request: R): R {
-  return Object.create(request, { method: { value: "GET" } }) as R;
-}
-
-/**
- * Apollo's Fastify integration builds a URL from the Host header: one that is not a host name (a
- * space, an empty Host) would make it throw, a 500. Such a request is the client's error.
- */
-const validHost: onRequestAsyncHookHandler = async (request, reply) => {
-  if (!URL.canParse(`http://${request.hostname}/`)) {
-    return reply.code(400).send(errorBody("BAD_REQUEST", "The Host header is not a valid host name."));
-  }
-};
-
-/** Request bodies are read as they come: a compressed one is refused plainly (415), not as bad JSON. */
-const uncompressedBodies: preParsingAsyncHookHandler = async (request, _reply, payload) => {
-  const encoding = request.headers["content-encoding"];
-  if (encoding && encoding.toLowerCase() !== "identity") {
-    throw Object.assign(
-      new Error(
-        `Compressed request bodies (Content-Encoding: ${encoding}) are not supported; send the JSON as is.`,
-      ),
-      { statusCode: 415 },
-    );
-  }
-  return payload;
-};

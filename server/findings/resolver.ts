@@ -24,8 +24,9 @@ import { dated, datedAll } from "../graph/dated";
 import { maybeReport, reportInScope } from "../graph/scope";
 import { Report, toReport } from "../reports/report";
 import { reportDate, stateObject, statesOf } from "../states/objects";
-import { State } from "../states/state";
-import { Footnote, Paragraph, toFootnote, toParagraph } from "../structure/structure";
+import { State, type StateRow } from "../states/state";
+import { type ParagraphParts, paragraphWithParts, type ParagraphWithPartsRow } from "../structure/loaders";
+import { Footnote, Paragraph, type ParagraphRow, toFootnote, toParagraph } from "../structure/structure";
 import {
   Assertion,
   type AssertionKind,
@@ -35,6 +36,7 @@ import {
   toFinding,
 } from "./finding";
 import { FindingFilter, findingCondition } from "./filter";
+import { assertionsWithStates } from "./loaders";
 import { findingColumns } from "./sql";
 
 export const FindingConnection = Connection(Finding, "Finding", "finding");
@@ -49,6 +51,14 @@ class FindingsArgs extends PageArgs {
 const asksStates = perField((info) =>
   fieldsOn(selectionOf(info), "Assertion").some((f) => f.name === "state"),
 );
+
+/** Which of its section and footnotes a selection of `paragraph` asks for, if any. */
+const paragraphPartsAsked = perField((info): ParagraphParts | "none" => {
+  const names = new Set(fieldsOn(selectionOf(info), "Paragraph").map((f) => f.name));
+  const section = names.has("section");
+  const footnotes = names.has("footnotes");
+  return section && footnotes ? "both" : section ? "section" : footnotes ? "footnotes" : "none";
+});
 
 @Resolver(() => Finding)
 export class FindingResolver {
@@ -96,10 +106,21 @@ export class FindingResolver {
   }
 
   @FieldResolver(() => Paragraph, { description: "The paragraph that states the finding." })
-  paragraph(@Root() finding: Finding, @Ctx() ctx: Context): Paragraph | Promise<Paragraph> {
-    return whenReady(ctx.rows.now("paragraph", inReport(finding.reportId, finding.paragraphNumber)), (row) =>
-      dated(toParagraph(row!), finding),
-    );
+  paragraph(
+    @Root() finding: Finding,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Paragraph | Promise<Paragraph> {
+    const at = inReport(finding.reportId, finding.paragraphNumber);
+    const parts = paragraphPartsAsked(info);
+    // Its section and footnotes asked too, and nothing at hand: all three in one statement.
+    if (parts !== "none" && !ctx.rows.shares("paragraph", at)) {
+      return ctx.rows
+        .adHoc(`paragraphWith:${parts}`, () => paragraphWithParts(parts))
+        .load(at)
+        .then((row) => dated(toParagraph(primeParagraphParts(ctx, row!)), finding));
+    }
+    return whenReady(ctx.rows.now("paragraph", at), (row) => dated(toParagraph(row!), finding));
   }
 
   @FieldResolver(() => Footnote, {
@@ -121,8 +142,22 @@ export class FindingResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Assertion[] | Promise<Assertion[]> {
-    return whenReady(ctx.rows.now("assertionsByFinding", inReport(finding.reportId, finding.key)), (rows) =>
-      assertionsOf(rows, finding, ctx, asksStates(info)),
+    const at = inReport(finding.reportId, finding.key);
+    const withStates = asksStates(info);
+    // Their states asked too, and none at hand: assertions and states in one statement.
+    if (withStates && !ctx.rows.shares("assertionsByFinding", at) && !ctx.rows.shares("state")) {
+      return ctx.rows
+        .adHoc("assertionsWithStates", () => assertionsWithStates)
+        .load(at)
+        .then((rows) => {
+          for (const row of rows)
+            if (row.state_row)
+              ctx.rows.prime("state", inReport(row.report_id, row.state_code), row.state_row);
+          return assertionsOf(rows, finding, ctx, true);
+        });
+    }
+    return whenReady(ctx.rows.now("assertionsByFinding", at), (rows) =>
+      assertionsOf(rows, finding, ctx, withStates),
     );
   }
 
@@ -147,8 +182,18 @@ export class FindingResolver {
   }
 }
 
+/** Gives the loaders of a paragraph's section and footnotes what its statement brought along. */
+function primeParagraphParts(ctx: Context, row: ParagraphWithPartsRow): ParagraphRow {
+  const { section_row: section, footnote_rows: footnotes, ...paragraph } = row;
+  if (section) ctx.rows.prime("section", inReport(paragraph.report_id, section.key), section);
+  if (footnotes)
+    ctx.rows.prime("footnotesByParagraph", inReport(paragraph.report_id, paragraph.number), footnotes);
+  ctx.rows.prime("paragraph", inReport(paragraph.report_id, paragraph.number), paragraph);
+  return paragraph;
+}
+
 function assertionsOf(
-  rows: AssertionRow[],
+  rows: (AssertionRow & { state_row?: StateRow | null })[],
   finding: Finding,
   ctx: Context,
   withStates: boolean,
@@ -167,7 +212,9 @@ function assertionsOf(
   if (!withStates) return assertions;
   // A big answer asks `assertions { state }` thousands of times: resolve the states here, in
   // one batch, so that each `state` is a plain value rather than one more promise per row.
-  const states = allNow(assertions.map((a) => ctx.rows.now("state", inReport(a.reportId, a.stateCode))));
+  const states = allNow(
+    assertions.map((a, i) => rows[i].state_row ?? ctx.rows.now("state", inReport(a.reportId, a.stateCode))),
+  );
   return whenReady(allNow([states, reportDate(ctx, finding.reportId)] as const), ([stateRows, date]) => {
     assertions.forEach((assertion, i) => {
       const row = stateRows[i];

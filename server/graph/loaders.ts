@@ -121,6 +121,8 @@ export interface SharedRowsOfVersion {
  * whether they are.
  */
 export interface Rows<T extends LoaderTable> {
+  /** Whether this request's loaders share rows with other requests at all (LOADER_CACHE). */
+  readonly sharing: boolean;
   /**
    * What loader `name` gives for `at`: at once when the rows are shared and in hand (no promise,
    * no batch), else through the loader. A big answer resolves thousands of paragraphs and
@@ -141,33 +143,48 @@ export interface Rows<T extends LoaderTable> {
   ): DataLoader<InReport<K>, V, string>;
 }
 
-/** One set of loaders per request, from the table. */
+/**
+ * One set of loaders per request, from the table. Each DataLoader (and its share of the shared
+ * rows) is made on the request's first use of it: most requests use a few of the ~30, and
+ * `{ __typename }` none.
+ */
 export function createLoaders<T extends LoaderTable>(
   table: T,
   db: RequestDb,
   shared?: SharedRowsOfVersion,
 ): { loaders: LoadersOf<T>; rows: Rows<T> } {
-  const caches = new Map<keyof T, SharedCache>();
-  const loaders = {} as Record<keyof T, DataLoader<InReport, unknown, string>>;
-  for (const name of Object.keys(table) as (keyof T & string)[]) {
-    const cache = shared?.rows.cacheFor(name, shared.version);
-    if (cache) caches.set(name, cache);
-    loaders[name] = dataLoaderOf(db, table[name] as LoaderDefinition<Key, unknown>, cache);
-  }
+  const caches = new Map<keyof T, SharedCache | undefined>();
+  const cacheOf = (name: keyof T & string): SharedCache | undefined => {
+    if (!shared) return undefined;
+    if (!caches.has(name)) caches.set(name, shared.rows.cacheFor(name, shared.version));
+    return caches.get(name);
+  };
+  const made = new Map<keyof T, DataLoader<InReport, unknown, string>>();
+  const loaderOf = (name: keyof T & string): DataLoader<InReport, unknown, string> => {
+    let loader = made.get(name);
+    if (!loader) {
+      loader = dataLoaderOf(db, table[name] as LoaderDefinition<Key, unknown>, cacheOf(name));
+      made.set(name, loader);
+    }
+    return loader;
+  };
+  const loaders = Object.create(lazyLoadersOf(table)) as LoadersOf<T>;
+  (loaders as unknown as { [MAKE]: typeof loaderOf })[MAKE] = loaderOf;
   const adHoc = new Map<string, DataLoader<InReport, unknown, string>>();
   const rows: Rows<T> = {
+    sharing: shared !== undefined,
     now(name, at) {
-      const inHand = caches.get(name)?.settled(cacheKeyOf(at));
+      const inHand = cacheOf(name as keyof T & string)?.settled(cacheKeyOf(at));
       if (inHand) return inHand.value as ValueOf<T[typeof name]>;
-      return loaders[name].load(at) as Promise<ValueOf<T[typeof name]>>;
+      return loaderOf(name as keyof T & string).load(at) as Promise<ValueOf<T[typeof name]>>;
     },
     shares(name, at) {
-      const cache = caches.get(name);
+      const cache = cacheOf(name as keyof T & string);
       return cache !== undefined && (at === undefined ? cache.holdsAny : cache.has(cacheKeyOf(at)));
     },
     prime(name, at, value) {
-      caches.get(name)?.put(cacheKeyOf(at), value);
-      loaders[name].prime(at, value);
+      cacheOf(name as keyof T & string)?.put(cacheKeyOf(at), value);
+      loaderOf(name as keyof T & string).prime(at, value);
     },
     adHoc<K extends Key, V>(id: string, definition: () => LoaderDefinition<K, V>) {
       let loader = adHoc.get(id);
@@ -175,7 +192,29 @@ export function createLoaders<T extends LoaderTable>(
       return loader as unknown as DataLoader<InReport<K>, V, string>;
     },
   };
-  return { loaders: loaders as unknown as LoadersOf<T>, rows };
+  return { loaders, rows };
+}
+
+/** Where a request's loaders object keeps its maker (a symbol: no loader can be named so). */
+const MAKE = Symbol("make loader");
+
+/** One prototype per table: a getter per loader name that asks the request's maker for it. */
+const prototypes = new WeakMap<LoaderTable, object>();
+function lazyLoadersOf(table: LoaderTable): object {
+  let prototype = prototypes.get(table);
+  if (!prototype) {
+    prototype = {};
+    for (const name of Object.keys(table)) {
+      Object.defineProperty(prototype, name, {
+        get(this: { [MAKE]: (name: string) => unknown }) {
+          return this[MAKE](name);
+        },
+        enumerable: true,
+      });
+    }
+    prototypes.set(table, prototype);
+  }
+  return prototype;
 }
 
 /**

@@ -3,7 +3,7 @@
  * fragments, aliases and variables included): lets a list bring in one statement what its items
  * will ask for next.
  */
-import type { GraphQLResolveInfo } from "graphql";
+import { type GraphQLResolveInfo, Kind, type OperationDefinitionNode, visit } from "graphql";
 import { type FieldsByTypeName, parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 
 /** The fields selected on `typeName` (and the interfaces it implements) below a resolve tree. */
@@ -46,4 +46,23 @@ export function perField<T>(compute: (info: GraphQLResolveInfo) => T): (info: Gr
     if (value === undefined) memo.set(info.fieldNodes, (value = compute(info)));
     return value;
   };
+}
+
+/** Every field name an operation can ask (its own selections and every fragment of its document). */
+const namesOfOperation = new WeakMap<OperationDefinitionNode, ReadonlySet<string>>();
+
+/**
+ * Whether the operation being executed selects a field of one of these names anywhere, on any
+ * type: when it does not, a statement may leave out the columns only those fields read.
+ */
+export function operationAsks(info: GraphQLResolveInfo, names: readonly string[]): boolean {
+  let asked = namesOfOperation.get(info.operation);
+  if (!asked) {
+    const found = new Set<string>();
+    const collect = { [Kind.FIELD]: (node: { name: { value: string } }) => void found.add(node.name.value) };
+    visit(info.operation, collect);
+    for (const fragment of Object.values(info.fragments)) visit(fragment, collect);
+    namesOfOperation.set(info.operation, (asked = found));
+  }
+  return names.some((name) => asked.has(name));
 }

@@ -1,3 +1,7 @@
+/**
+ * The query documents the server keeps: Apollo's store of parsed and validated documents, and
+ * the persisted queries (APQ and the SDK's catalogue).
+ */
 import fs from "node:fs";
 import path from "node:path";
 
@@ -11,7 +15,7 @@ import { PROJECT_ROOT } from "../config";
  * 693-character documents held 61 KB each (the AST keeps every token through its locations).
  * Apollo's own cache counts a document's JSON (14 KB for those), a quarter of what it holds.
  */
-const DOCUMENT_HEAP_BYTES_PER_CHARACTER = 90;
+export const DOCUMENT_HEAP_BYTES_PER_CHARACTER = 90;
 
 /**
  * Apollo's cache of parsed and validated documents, bounded by the heap it takes: a client that

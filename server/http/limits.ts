@@ -207,6 +207,26 @@ export function costLimitPlugin(schema: GraphQLSchema, limits: Limits): ApolloSe
   };
 }
 
+/**
+ * Whether a query is within the cost limit, for requests answered outside Apollo's pipeline
+ * (./known-documents.ts). False also when its cost cannot be told (invalid variables, a fragment
+ * bomb): Apollo then answers, and says why.
+ */
+export function withinCostLimit(
+  schema: GraphQLSchema,
+  limits: Limits,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  request: { operationName?: string | null; variables?: Record<string, unknown> },
+): boolean {
+  try {
+    const cost = costOf(schema, document, operation, request);
+    return cost !== undefined && cost <= limits.maxCost;
+  } catch {
+    return false;
+  }
+}
+
 /** Batched requests (a JSON array of operations) are refused: one operation per request. */
 export const refuseBatches: preHandlerAsyncHookHandler = async (request, reply) => {
   if (Array.isArray(request.body)) {

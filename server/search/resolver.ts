@@ -4,7 +4,14 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../context";
 import { userError } from "../errors";
 import { reportInScope } from "../graph/scope";
-import { type FootnoteRow, type ParagraphRow, toFootnote, toParagraph } from "../structure/structure";
+import { inReport } from "../graph/loaders";
+import {
+  type FootnoteRow,
+  type ParagraphRow,
+  type SectionRow,
+  toFootnote,
+  toParagraph,
+} from "../structure/structure";
 import { SearchHit, type SearchHitKind } from "./search";
 
 /** How ts_headline cuts and marks a snippet. */
@@ -41,7 +48,7 @@ export class SearchResolver {
     }
     const scope = await reportInScope(ctx, report);
     const r = sql.value(scope.id);
-    const [p, f, fn, h] = ["p", "f", "fn", "h"].map((name) => sql.identifier(name));
+    const [p, f, fn, h, sec] = ["p", "f", "fn", "h", "sec"].map((name) => sql.identifier(name));
     const rows = await ctx.db.query<
       ParagraphRow & {
         kind: SearchHitKind;
@@ -50,6 +57,9 @@ export class SearchResolver {
         footnote_number: number | null;
         footnote_anchor: string | null;
         footnote_text: string | null;
+        section_numeral: string | null;
+        section_title: string;
+        section_position: number;
       }
     >(
       // Rank and cut to the page first; highlight only the hits returned (ts_headline is costly).
@@ -68,13 +78,27 @@ export class SearchResolver {
        )
        SELECT ${h}.kind, ${h}.rank, ts_headline('english', coalesce(${fn}.text, ${p}.text), q.q, ${HEADLINE_OPTIONS}) AS snippet,
          ${h}.footnote_number, ${p}.report_id, ${p}.number, ${p}.section_key, ${p}.subheading, ${p}.text,
-         ${fn}.anchor AS footnote_anchor, ${fn}.text AS footnote_text
+         ${fn}.anchor AS footnote_anchor, ${fn}.text AS footnote_text,
+         ${sec}.numeral AS section_numeral, ${sec}.title AS section_title, ${sec}.position AS section_position
        FROM hits ${h}
        CROSS JOIN q
        JOIN paragraph ${p} ON ${p}.report_id = ${r} AND ${p}.number = ${h}.paragraph_number
+       JOIN section ${sec} ON ${sec}.report_id = ${r} AND ${sec}.key = ${p}.section_key
        LEFT JOIN footnote ${fn} ON ${fn}.report_id = ${r} AND ${fn}.number = ${h}.footnote_number
        ORDER BY ${h}.rank DESC, ${h}.paragraph_number, ${h}.footnote_number NULLS FIRST`,
     );
+    // The hits' sections came along (a few small rows): `paragraph { section }` needs no statement.
+    for (const row of rows) {
+      const at = inReport(row.report_id, row.section_key);
+      if (ctx.rows.shares("section", at)) continue;
+      ctx.rows.prime("section", at, {
+        report_id: row.report_id,
+        key: row.section_key,
+        numeral: row.section_numeral,
+        title: row.section_title,
+        position: row.section_position,
+      } satisfies SectionRow);
+    }
     return rows.map((row) =>
       Object.assign(new SearchHit(), {
         kind: row.kind,

@@ -66,7 +66,7 @@ export class StateFactsResolver {
       "Obligations the report attributes to the state (Articles 3, 4, 5), each with sources: by article, then those whose article the report leaves open.",
   })
   async obligations(@Root() state: State, @Ctx() ctx: Context): Promise<Obligation[]> {
-    const rows = await assertionsOf(state, ctx);
+    const rows = await assertionsOf(state, ctx, "obligation");
     return factsOf(
       state,
       rows,
@@ -101,7 +101,7 @@ export class StateFactsResolver {
   async stockpile(@Root() state: State, @Ctx() ctx: Context): Promise<StockpileFact[]> {
     return factsOf(
       state,
-      await assertionsOf(state, ctx),
+      await assertionsOf(state, ctx, "stockpile"),
       (row) => row.meaning.stockpile,
       (status, findings) => withFindings(Object.assign(new StockpileFact(), { status }), findings),
     );
@@ -121,7 +121,7 @@ export class StateFactsResolver {
   ): Promise<AssistanceNeed[]> {
     const needs = factsOf(
       state,
-      await assertionsOf(state, ctx),
+      await assertionsOf(state, ctx, "need"),
       (row) => row.meaning.need,
       (area, findings) => withFindings(Object.assign(new AssistanceNeed(), { area }), findings),
     );
@@ -148,7 +148,7 @@ export class StateFactsResolver {
   async legislation(@Root() state: State, @Ctx() ctx: Context): Promise<LegislationFact[]> {
     return factsOf(
       state,
-      await assertionsOf(state, ctx),
+      await assertionsOf(state, ctx, "legislation"),
       (row) => row.meaning.legislation,
       (status, findings) => withFindings(Object.assign(new LegislationFact(), { status }), findings),
     );
@@ -159,7 +159,7 @@ export class StateFactsResolver {
       "The findings that say the state has cluster munition contamination; empty if the report says none.",
   })
   async contamination(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
-    const rows = await assertionsOf(state, ctx);
+    const rows = await assertionsOf(state, ctx, "contamination");
     return distinctFindings(
       rows.filter((row) => row.meaning.contamination),
       state,
@@ -170,7 +170,7 @@ export class StateFactsResolver {
     description: "The findings that say the state submitted a voluntary transparency report.",
   })
   async voluntaryReports(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
-    const rows = await assertionsOf(state, ctx);
+    const rows = await assertionsOf(state, ctx, "voluntaryReport");
     return distinctFindings(
       rows.filter((row) => row.meaning.voluntaryReport),
       state,
@@ -194,14 +194,32 @@ export class StateFactsResolver {
   }
 }
 
-export function assertionsOf(state: State, ctx: Context): Promise<StateAssertionRow[]> {
+/**
+ * Assertions a page brought for its states, when it brought only those of some meanings (the
+ * facts its query asks for): not a state's whole list, so kept on the State object of this
+ * request rather than given to the stateAssertions loader.
+ */
+const inHand = new WeakMap<State, { meanings: ReadonlySet<string>; rows: StateAssertionRow[] }>();
+
+/** Gives a state the assertions of `meanings` a statement brought along. */
+export function holdAssertions(state: State, meanings: readonly string[], rows: StateAssertionRow[]): void {
+  inHand.set(state, { meanings: new Set(meanings), rows });
+}
+
+/**
+ * A state's assertions: all of them, or (given `meaning`, a key of assertion_kind.meaning) at
+ * least those whose kinds mean it.
+ */
+export function assertionsOf(state: State, ctx: Context, meaning?: string): Promise<StateAssertionRow[]> {
+  const held = meaning === undefined ? undefined : inHand.get(state);
+  if (held?.meanings.has(meaning!)) return Promise.resolve(held.rows);
   return ctx.loaders.stateAssertions.load(inReport(state.reportId, state.code));
 }
 
 async function assistance(state: State, ctx: Context, received: boolean): Promise<AssistanceProvision[]> {
   return factsOf(
     state,
-    await assertionsOf(state, ctx),
+    await assertionsOf(state, ctx, "assistance"),
     (row) =>
       row.meaning.assistance !== undefined &&
       RECEIVED_ASSISTANCE.includes(row.meaning.assistance) === received

@@ -20,12 +20,12 @@ import type { Context } from "../context";
 import { Connection, PageArgs, pageSql, pageWindow, toPage } from "../graph/connection";
 import { SortDirection } from "../graph/enums";
 import { inReport, present } from "../graph/loaders";
-import { fieldsOn, nodeFieldsOfConnection, selectionOf } from "../graph/look-ahead";
+import { fieldsOn, nodeFieldsOfConnection, operationAsks, selectionOf } from "../graph/look-ahead";
 import { maybeReport, reportInScope } from "../graph/scope";
 import { agreesWith, reportedGroups, type StateAssertionRow, TreatyStatusFact } from "./facts";
-import { assertionsOf } from "./fact-fields";
+import { assertionsOf, holdAssertions } from "./fact-fields";
 import { StateFilter, stateCondition } from "./filter";
-import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionsJson, stateFrom } from "./sql";
+import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionRows, stateAssertionsJson, stateFrom } from "./sql";
 import { State, type StateRow, statusOn, toState, TreatyStatus } from "./state";
 
 export const StateConnection = Connection(State, "State", "state");
@@ -91,6 +91,38 @@ const asksFacts = (fields: ResolveTree[]) =>
     (field) => FACT_FIELDS.has(field.name) && !(field.name === "findings" && field.args.filter != null),
   );
 
+/** The key of assertion_kind.meaning each fact field reads; the other fact fields read every assertion. */
+const MEANING_OF_FACT: Record<string, string> = {
+  obligations: "obligation",
+  stockpile: "stockpile",
+  assistanceNeeds: "need",
+  assistanceProvided: "assistance",
+  assistanceReceived: "assistance",
+  legislation: "legislation",
+  contamination: "contamination",
+  voluntaryReports: "voluntaryReport",
+};
+
+/** The meanings the fact fields asked read, or null when one of them reads every assertion. */
+function meaningsAsked(fields: ResolveTree[]): string[] | null {
+  const meanings = new Set<string>();
+  for (const field of fields) {
+    if (!FACT_FIELDS.has(field.name) || (field.name === "findings" && field.args.filter != null)) continue;
+    const meaning = MEANING_OF_FACT[field.name];
+    if (!meaning) return null;
+    meanings.add(meaning);
+  }
+  return [...meanings];
+}
+
+/**
+ * Whether state assertions read for this request must carry their findings' summary and note
+ * (the longest texts, most of a finding's bytes): when rows are shared with other requests
+ * (which may ask for them), or when the operation selects a field of either name anywhere.
+ */
+const withFindingTexts = (ctx: Context, info: GraphQLResolveInfo) =>
+  ctx.rows.sharing || operationAsks(info, ["summary", "note"]);
+
 /** A spelling compared as the report may write it: case and apostrophe style do not matter. */
 const spelling = (text: ReturnType<typeof sql.value> | ReturnType<typeof sql.identifier>) =>
   sql`lower(translate(${text}, '’', ''''))`;
@@ -121,14 +153,14 @@ export class StateResolver {
       // A profile asks for the state's facts, which no request of this dataset version has read
       // yet: bring its assertions in the same statement.
       const r = sql.value(scope.id);
-      const [found] = await ctx.db.query<StateRow & { assertions: StateAssertionRow[] }>(
-        sql`SELECT ${STATE_COLUMNS}, ${stateAssertionsJson(r)} AS assertions
+      const [found] = await ctx.db.query<StateRow & { assertions: unknown[][] }>(
+        sql`SELECT ${STATE_COLUMNS}, ${stateAssertionsJson(r, { texts: withFindingTexts(ctx, info) })} AS assertions
           FROM ${stateFrom(r)} WHERE ${s}.code = ${sql.value(at.key)}`,
       );
       if (found) {
         const { assertions, ...stateRow } = found;
         ctx.rows.prime("state", at, stateRow);
-        ctx.rows.prime("stateAssertions", at, assertions);
+        ctx.rows.prime("stateAssertions", at, stateAssertionRows(assertions));
       }
       row = found ?? null;
     } else {
@@ -190,13 +222,18 @@ export class StateResolver {
     // When the page's states will read their facts, bring them in this same statement, unless
     // requests of this dataset version already share them (then the page reads only the states,
     // and the few states not read yet are fetched in one statement).
-    const withFacts =
-      asksFacts(nodeFieldsOfConnection(info, "StateConnection", "State")) &&
-      !ctx.rows.shares("stateAssertions");
+    const nodeFields = nodeFieldsOfConnection(info, "StateConnection", "State");
+    const withFacts = asksFacts(nodeFields) && !ctx.rows.shares("stateAssertions");
+    // When every fact asked reads assertions of some meanings only (the headline question asks
+    // for stockpiles and needs), bring only those: a state's whole list grows with the data.
+    // Not when rows are shared: then the whole lists, read once, serve every request after.
+    const meanings = withFacts && !ctx.rows.sharing ? meaningsAsked(nodeFields) : null;
     // Likewise the states' own rows: once shared, the page reads only which states, in order.
     const rowsShared = ctx.rows.shares("state");
-    const facts = withFacts ? sql`, ${stateAssertionsJson(report)} AS assertions` : sql.blank;
-    const rows = await ctx.db.query<StateRow & { total: number; assertions?: StateAssertionRow[] }>(
+    const facts = withFacts
+      ? sql`, ${stateAssertionsJson(report, { meanings: meanings ?? undefined, texts: withFindingTexts(ctx, info) })} AS assertions`
+      : sql.blank;
+    const rows = await ctx.db.query<StateRow & { total: number; assertions?: unknown[][] }>(
       pageSql({
         matched: sql`SELECT ${STATE_COLUMNS} FROM ${stateFrom(report)} WHERE ${condition}`,
         alias: page,
@@ -206,15 +243,22 @@ export class StateResolver {
       }),
     );
     const found = rows.filter((r) => r.code !== null);
+    const held = new Map<string, StateAssertionRow[]>();
     for (const { total: _total, assertions, ...row } of found) {
       const at = inReport(scope.id, row.code);
-      if (assertions) ctx.rows.prime("stateAssertions", at, assertions);
+      if (assertions) {
+        const assertionRows = stateAssertionRows(assertions);
+        // Some meanings only: not a state's whole list, so not the loader's (see holdAssertions).
+        if (meanings) held.set(row.code, assertionRows);
+        else ctx.rows.prime("stateAssertions", at, assertionRows);
+      }
       if (!rowsShared) ctx.rows.prime("state", at, row);
     }
     const stateRows = rowsShared
       ? present(await ctx.loaders.state.loadMany(found.map((r) => inReport(scope.id, r.code))))
       : found;
     const states = stateRows.map((r) => toState(r, scope.id, asOf, scope.finalised_on));
+    if (meanings) for (const state of states) holdAssertions(state, meanings, held.get(state.code) ?? []);
     return toPage(states, window.offset, rows[0]?.total ?? 0);
   }
 

@@ -4,7 +4,7 @@
  */
 import { parse } from "graphql";
 
-import { documentStore } from "../../server/app";
+import { documentStore } from "../../server/http/documents";
 
 /** A query document exactly `length` characters long. */
 function documentOf(name: string, length: number) {
