@@ -265,6 +265,8 @@ describeWithPostgres("several nodes on a primary and a streaming standby", () =>
     expect(before.headers.get("etag")).toEqual(expect.any(String));
     const oldNote = ((await before.json()) as any).data.report.note;
     await ingest(oldNote.includes("changed for a test") ? originalFile : changedFile);
+    // Asked again, the query skips Apollo's pipeline (server/http/known-documents.ts): it must
+    // still read in the request's own snapshot.
     const after = await fetch(url, { headers: { "cache-control": "no-cache" } });
     const body = (await after.json()) as any;
     expect(body.data.report.note).not.toBe(oldNote);
