@@ -66,7 +66,7 @@ export class StateFactsResolver {
       "Obligations the report attributes to the state (Articles 3, 4, 5), each with sources: by article, then those whose article the report leaves open.",
   })
   async obligations(@Root() state: State, @Ctx() ctx: Context): Promise<Obligation[]> {
-    const rows = await assertionsOf(state, ctx, "obligation");
+    const rows = await assertionsOf(state, ctx, MEANING_OF_FACT.obligations);
     return factsOf(
       state,
       rows,
@@ -101,7 +101,7 @@ export class StateFactsResolver {
   async stockpile(@Root() state: State, @Ctx() ctx: Context): Promise<StockpileFact[]> {
     return factsOf(
       state,
-      await assertionsOf(state, ctx, "stockpile"),
+      await assertionsOf(state, ctx, MEANING_OF_FACT.stockpile),
       (row) => row.meaning.stockpile,
       (status, findings) => withFindings(Object.assign(new StockpileFact(), { status }), findings),
     );
@@ -121,7 +121,7 @@ export class StateFactsResolver {
   ): Promise<AssistanceNeed[]> {
     const needs = factsOf(
       state,
-      await assertionsOf(state, ctx, "need"),
+      await assertionsOf(state, ctx, MEANING_OF_FACT.assistanceNeeds),
       (row) => row.meaning.need,
       (area, findings) => withFindings(Object.assign(new AssistanceNeed(), { area }), findings),
     );
@@ -148,7 +148,7 @@ export class StateFactsResolver {
   async legislation(@Root() state: State, @Ctx() ctx: Context): Promise<LegislationFact[]> {
     return factsOf(
       state,
-      await assertionsOf(state, ctx, "legislation"),
+      await assertionsOf(state, ctx, MEANING_OF_FACT.legislation),
       (row) => row.meaning.legislation,
       (status, findings) => withFindings(Object.assign(new LegislationFact(), { status }), findings),
     );
@@ -159,7 +159,7 @@ export class StateFactsResolver {
       "The findings that say the state has cluster munition contamination; empty if the report says none.",
   })
   async contamination(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
-    const rows = await assertionsOf(state, ctx, "contamination");
+    const rows = await assertionsOf(state, ctx, MEANING_OF_FACT.contamination);
     return distinctFindings(
       rows.filter((row) => row.meaning.contamination),
       state,
@@ -170,7 +170,7 @@ export class StateFactsResolver {
     description: "The findings that say the state submitted a voluntary transparency report.",
   })
   async voluntaryReports(@Root() state: State, @Ctx() ctx: Context): Promise<Finding[]> {
-    const rows = await assertionsOf(state, ctx, "voluntaryReport");
+    const rows = await assertionsOf(state, ctx, MEANING_OF_FACT.voluntaryReports);
     return distinctFindings(
       rows.filter((row) => row.meaning.voluntaryReport),
       state,
@@ -193,6 +193,22 @@ export class StateFactsResolver {
     return datedAll(rows.map(toDiscrepancy), state);
   }
 }
+
+/**
+ * The key of assertion_kind.meaning each of these fact fields reads: a page whose fields all read
+ * some meanings only may bring just those assertions (server/states/resolver.ts). The other fact
+ * fields read every assertion.
+ */
+export const MEANING_OF_FACT = {
+  obligations: "obligation",
+  stockpile: "stockpile",
+  assistanceNeeds: "need",
+  assistanceProvided: "assistance",
+  assistanceReceived: "assistance",
+  legislation: "legislation",
+  contamination: "contamination",
+  voluntaryReports: "voluntaryReport",
+} as const;
 
 /**
  * Assertions a page brought for its states, when it brought only those of some meanings (the
@@ -219,7 +235,7 @@ export function assertionsOf(state: State, ctx: Context, meaning?: string): Prom
 async function assistance(state: State, ctx: Context, received: boolean): Promise<AssistanceProvision[]> {
   return factsOf(
     state,
-    await assertionsOf(state, ctx, "assistance"),
+    await assertionsOf(state, ctx, MEANING_OF_FACT[received ? "assistanceReceived" : "assistanceProvided"]),
     (row) =>
       row.meaning.assistance !== undefined &&
       RECEIVED_ASSISTANCE.includes(row.meaning.assistance) === received

@@ -23,7 +23,7 @@ import { inReport, present } from "../graph/loaders";
 import { fieldsOn, nodeFieldsOfConnection, operationAsks, selectionOf } from "../graph/look-ahead";
 import { maybeReport, reportInScope } from "../graph/scope";
 import { agreesWith, reportedGroups, type StateAssertionRow, TreatyStatusFact } from "./facts";
-import { assertionsOf, holdAssertions } from "./fact-fields";
+import { assertionsOf, holdAssertions, MEANING_OF_FACT } from "./fact-fields";
 import { StateFilter, stateCondition } from "./filter";
 import { s, STATE_COLUMNS, STATE_SPELLINGS, stateAssertionRows, stateAssertionsJson, stateFrom } from "./sql";
 import { State, type StateRow, statusOn, toState, TreatyStatus } from "./state";
@@ -85,32 +85,18 @@ const FACT_FIELDS = new Set([
   "treatyStatus",
 ]);
 
-/** Whether State fields asked will read the state's assertions (a filtered `findings` reads its own). */
-const asksFacts = (fields: ResolveTree[]) =>
-  fields.some(
+/** The State fields asked that will read the state's assertions (a filtered `findings` reads its own). */
+const factFieldsAsked = (fields: ResolveTree[]) =>
+  fields.filter(
     (field) => FACT_FIELDS.has(field.name) && !(field.name === "findings" && field.args.filter != null),
   );
 
-/** The key of assertion_kind.meaning each fact field reads; the other fact fields read every assertion. */
-const MEANING_OF_FACT: Record<string, string> = {
-  obligations: "obligation",
-  stockpile: "stockpile",
-  assistanceNeeds: "need",
-  assistanceProvided: "assistance",
-  assistanceReceived: "assistance",
-  legislation: "legislation",
-  contamination: "contamination",
-  voluntaryReports: "voluntaryReport",
-};
-
 /** The meanings the fact fields asked read, or null when one of them reads every assertion. */
-function meaningsAsked(fields: ResolveTree[]): string[] | null {
+function meaningsAsked(factFields: ResolveTree[]): string[] | null {
   const meanings = new Set<string>();
-  for (const field of fields) {
-    if (!FACT_FIELDS.has(field.name) || (field.name === "findings" && field.args.filter != null)) continue;
-    const meaning = MEANING_OF_FACT[field.name];
-    if (!meaning) return null;
-    meanings.add(meaning);
+  for (const field of factFields) {
+    if (!Object.hasOwn(MEANING_OF_FACT, field.name)) return null;
+    meanings.add(MEANING_OF_FACT[field.name as keyof typeof MEANING_OF_FACT]);
   }
   return [...meanings];
 }
@@ -149,7 +135,10 @@ export class StateResolver {
     if (!scope) return null;
     const at = inReport(scope.id, code.trim().toUpperCase());
     let row: StateRow | null;
-    if (asksFacts(fieldsOn(selectionOf(info), "State")) && !ctx.rows.shares("stateAssertions", at)) {
+    if (
+      factFieldsAsked(fieldsOn(selectionOf(info), "State")).length > 0 &&
+      !ctx.rows.shares("stateAssertions", at)
+    ) {
       // A profile asks for the state's facts, which no request of this dataset version has read
       // yet: bring its assertions in the same statement.
       const r = sql.value(scope.id);
@@ -222,12 +211,12 @@ export class StateResolver {
     // When the page's states will read their facts, bring them in this same statement, unless
     // requests of this dataset version already share them (then the page reads only the states,
     // and the few states not read yet are fetched in one statement).
-    const nodeFields = nodeFieldsOfConnection(info, "StateConnection", "State");
-    const withFacts = asksFacts(nodeFields) && !ctx.rows.shares("stateAssertions");
+    const factFields = factFieldsAsked(nodeFieldsOfConnection(info, "StateConnection", "State"));
+    const withFacts = factFields.length > 0 && !ctx.rows.shares("stateAssertions");
     // When every fact asked reads assertions of some meanings only (the headline question asks
     // for stockpiles and needs), bring only those: a state's whole list grows with the data.
     // Not when rows are shared: then the whole lists, read once, serve every request after.
-    const meanings = withFacts && !ctx.rows.sharing ? meaningsAsked(nodeFields) : null;
+    const meanings = withFacts && !ctx.rows.sharing ? meaningsAsked(factFields) : null;
     // Likewise the states' own rows: once shared, the page reads only which states, in order.
     const rowsShared = ctx.rows.shares("state");
     const facts = withFacts
