@@ -23,6 +23,7 @@ import {
 } from "../../scripts/cluster/postgres";
 import { loadConfig } from "../../server/config";
 import { Snapshot } from "../../server/db/snapshot";
+import { VERSION_QUERY, versionOfRow } from "../../server/db/version";
 import { ingestReport, reportFilesIn } from "../../server/data/ingest";
 import { openLoadedDataSource } from "../helpers/database";
 import { startTestServer, type TestServer } from "../helpers/server";
@@ -205,8 +206,9 @@ describeWithPostgres("several nodes on a primary and a streaming standby", () =>
     await until(async () => (await readyz(laggingNode)).pools[1].serving === true);
     // The move is made only between snapshots of one dataset version: start from a standby that
     // has replayed every ingest (serving only says it is within the 300 ms lag limit).
-    const versions = "SELECT string_agg(id || '=' || dataset_version, ',' ORDER BY id) AS v FROM report";
-    await until(async () => (await sqlOn(standby, versions))[0].v === (await sqlOn(primary, versions))[0].v);
+    const versionOn = async (server: PostgresServer) =>
+      versionOfRow((await sqlOn(server, VERSION_QUERY))[0]).version;
+    await until(async () => (await versionOn(standby)) === (await versionOn(primary)));
     const reader = laggingNode.reader;
     const snapshot = await Snapshot.open(reader);
     const ask = () =>
