@@ -15,7 +15,7 @@ import type { Context } from "../context";
 import { type HttpCacheOptions, markCacheable } from "./caching";
 import { DOCUMENT_HEAP_BYTES_PER_CHARACTER } from "./documents";
 import { withinCostLimit } from "./limits";
-import { type Metrics, notesOf } from "./observability";
+import { type Metrics, noteOperation } from "./observability";
 
 /**
  * A shorter way through for queries Apollo Server has already accepted: the same text (and
@@ -122,9 +122,7 @@ export class KnownDocuments {
     if (result.errors?.length) return undefined;
 
     const operationName = known.operation.name?.value ?? asked.operationName;
-    const notes = notesOf(reply);
-    notes.operationName = operationName;
-    notes.sqlStatements = context.db.statements;
+    noteOperation(reply, operationName, context.db.statements);
     if (request.method === "GET") markCacheable(reply, this.options.httpCache);
     reply.locals.cacheableAnswer = true;
     reply

@@ -54,6 +54,17 @@ export function notesOf(reply: FastifyReply): RequestNotes {
   return reply.locals.notes;
 }
 
+/** What the log line says of an answered operation: its name and the SQL statements it issued. */
+export function noteOperation(
+  reply: FastifyReply,
+  operationName: string | undefined,
+  statements: number,
+): void {
+  const notes = notesOf(reply);
+  notes.operationName = operationName;
+  notes.sqlStatements = statements;
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
@@ -171,8 +182,11 @@ export const requestNotes: ApolloServerPlugin<Context> = {
         response.http.headers.set("x-sql-statements", String(contextValue.db.statements));
         if (contextValue.res) {
           const notes = notesOf(contextValue.res);
-          notes.operationName = operationName ?? request.operationName ?? undefined;
-          notes.sqlStatements = contextValue.db.statements;
+          noteOperation(
+            contextValue.res,
+            operationName ?? request.operationName ?? undefined,
+            contextValue.db.statements,
+          );
           // The codes the client got: formatted errors (DATABASE_UNAVAILABLE, QUERY_TOO_DEEP...),
           // not the raw ones Apollo holds before formatError.
           const sent = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
