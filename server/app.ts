@@ -38,6 +38,7 @@ import { questionRoutes } from "./http/questions";
 import { RequestReads } from "./http/request-reads";
 import { markCacheableAnswers, ResponseCache } from "./http/response-cache";
 import { SharedRows } from "./graph/shared-rows";
+import { plannedData } from "./plans";
 import { buildGraphSchema } from "./schema";
 
 export { documentStore };
@@ -53,6 +54,7 @@ export type AppConfig = Pick<
   | "documentCacheBytes"
   | "loaderCache"
   | "loaderCacheRows"
+  | "plannedAnswers"
   | "limits"
   | "databaseReadUrls"
   | "databaseReadMaxLagMs"
@@ -142,6 +144,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       metrics,
       httpCache,
       contextFor,
+      planned: config.plannedAnswers
+        ? (context, document, operation, variables) =>
+            plannedData(context, schema, document, operation, variables)
+        : undefined,
       started: () => {
         running += 1;
         return () => (running -= 1);

@@ -73,6 +73,8 @@ export interface Config {
   loaderCache: boolean;
   /** The most rows the loaders' shared rows keep, over all loaders (a list counts as its length + 1). */
   loaderCacheRows: number;
+  /** Known queries whose every field has a plan are answered by one statement that builds their JSON. */
+  plannedAnswers: boolean;
   limits: Limits;
 }
 
@@ -120,6 +122,7 @@ const environment = z.object({
   DOCUMENT_CACHE_MB: whole(1),
   LOADER_CACHE_ROWS: whole(1),
   LOADER_CACHE: onOff,
+  PLANNED_ANSWERS: onOff,
   RATE_LIMIT_PER_MINUTE: whole(0),
   MAX_DEPTH: whole(1),
   MAX_COST: whole(1),
@@ -194,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCacheBytes: (e.DOCUMENT_CACHE_MB ?? 16) * MIB,
     loaderCache: e.LOADER_CACHE !== "off",
     loaderCacheRows: e.LOADER_CACHE_ROWS ?? 50_000,
+    plannedAnswers: e.PLANNED_ANSWERS !== "off",
     limits: {
       maxDepth: e.MAX_DEPTH ?? d.maxDepth,
       maxCost: e.MAX_COST ?? d.maxCost,

@@ -37,11 +37,23 @@ export interface KnownDocumentsOptions {
   contextFor(reply: FastifyReply): Context | Promise<Context>;
   /** Counts the operation as running (for the shutdown drain); returns its end. */
   started(): () => void;
+  /**
+   * The answer's `data` as PostgreSQL built it (server/plans.ts), or null when the query has no
+   * plan: then graphql-js executes it. Not given: graphql-js executes every query.
+   */
+  planned?(
+    context: Context,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown> | undefined,
+  ): Promise<unknown>;
 }
 
 interface Known {
   document: DocumentNode;
   operation: OperationDefinitionNode;
+  /** False once a request found a field of the query without a plan. */
+  plannable: boolean;
 }
 
 /** What a request asks, when it is plain enough to be answered here. */
@@ -79,7 +91,11 @@ export class KnownDocuments {
       requestDidStart: async () => ({
         executionDidStart: async ({ request, document, operation }) => {
           if (!request.query || !operation || operation.operation !== "query") return;
-          this.known.set(keyOf(request.query, request.operationName ?? undefined), { document, operation });
+          this.known.set(keyOf(request.query, request.operationName ?? undefined), {
+            document,
+            operation,
+            plannable: true,
+          });
         },
       }),
     };
@@ -102,24 +118,31 @@ export class KnownDocuments {
     const begun = process.hrtime.bigint();
     const finished = this.options.started();
     let context: Context;
-    let result: ExecutionResult;
+    let data: unknown = null;
+    let result: ExecutionResult | undefined;
     try {
       // With snapshots, the request's own (opened by its preHandler); a failure is Apollo's to answer.
       context = await this.options.contextFor(reply);
-      const executed = execute({
-        schema,
-        document: known.document,
-        contextValue: context,
-        variableValues: asked.variables,
-        operationName: asked.operationName,
-      });
-      result = executed instanceof Promise ? await executed : executed;
+      if (known.plannable && this.options.planned) {
+        data = await this.options.planned(context, known.document, known.operation, asked.variables);
+        if (data === null) known.plannable = false;
+      }
+      if (data === null) {
+        const executed = execute({
+          schema,
+          document: known.document,
+          contextValue: context,
+          variableValues: asked.variables,
+          operationName: asked.operationName,
+        });
+        result = executed instanceof Promise ? await executed : executed;
+      }
     } catch {
       return undefined;
     } finally {
       finished();
     }
-    if (result.errors?.length) return undefined;
+    if (result?.errors?.length) return undefined;
 
     const operationName = known.operation.name?.value ?? asked.operationName;
     noteOperation(reply, operationName, context.db.statements);
@@ -129,7 +152,7 @@ export class KnownDocuments {
       .code(200)
       .header("content-type", mediaType)
       .header("x-sql-statements", String(context.db.statements));
-    const body = JSON.stringify({ data: result.data });
+    const body = JSON.stringify({ data: data === null ? result!.data : data });
     this.options.metrics.record(operationName, Number(process.hrtime.bigint() - begun) / 1e9, false);
     return body;
   }

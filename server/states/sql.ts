@@ -28,11 +28,14 @@ export const STATE_GROUP = sql`${s}.code, ${p}.state_code, ${rs}.report_id, ${rs
 /** A state's spellings in the report, for a name lookup. */
 export const STATE_SPELLINGS = sql`${rs}.spellings`;
 
-/** The SQL twin of statusOn (./state.ts): the status of `p`'s state on date `asOf`. */
-export function statusSql(asOf: SQL): SQL {
-  return sql`(CASE WHEN ${p}.withdrawal_effective <= ${asOf}::date THEN 'NOT_PARTY'
-    WHEN ${p}.joined <= ${asOf}::date THEN 'STATE_PARTY'
-    WHEN ${p}.signed <= ${asOf}::date THEN 'SIGNATORY'
+/**
+ * The SQL twin of statusOn (./state.ts): the status on date `asOf` of the state whose
+ * participation columns `row` holds (`p`, or a row of STATE_COLUMNS).
+ */
+export function statusSql(asOf: SQL, row: SQL = p): SQL {
+  return sql`(CASE WHEN ${row}.withdrawal_effective <= ${asOf}::date THEN 'NOT_PARTY'
+    WHEN ${row}.joined <= ${asOf}::date THEN 'STATE_PARTY'
+    WHEN ${row}.signed <= ${asOf}::date THEN 'SIGNATORY'
     ELSE 'NOT_PARTY' END)`;
 }
 

@@ -114,3 +114,14 @@ describe("How much may the shared loader rows keep?", () => {
     );
   });
 });
+
+describe("Does PostgreSQL build the answers of known queries?", () => {
+  it("does unless PLANNED_ANSWERS=off, and refuses any other value", () => {
+    expect(loadConfig({}).plannedAnswers).toBe(true);
+    expect(loadConfig({ PLANNED_ANSWERS: "on" }).plannedAnswers).toBe(true);
+    expect(loadConfig({ PLANNED_ANSWERS: "off" }).plannedAnswers).toBe(false);
+    expect(() => loadConfig({ PLANNED_ANSWERS: "no" })).toThrow(
+      new ConfigError('PLANNED_ANSWERS must be "on" or "off", got "no"'),
+    );
+  });
+});
