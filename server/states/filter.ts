@@ -198,10 +198,13 @@ export function stateCondition(filter: StateFilter | undefined | null, scope: St
   const parts: SQL[] = [];
   const nested = (list: StateFilter[]) => list.map((x) => stateCondition(x, scope, depth + 1));
   const k = sql.identifier(Symbol("k"));
+  // From the kinds to the state's assertions of each (assertion_by_state_kind), stopping at the
+  // first: `kind = ANY(ARRAY(...))` let PostgreSQL read every assertion of the state instead, and
+  // a state has thousands at 100x data (15 ms against 2.5 ms for the headline's filter there).
   const hasKindWhere = (meaning: SQL) => {
     const fa = sql.identifier(Symbol("fa"));
-    return sql`EXISTS (SELECT 1 FROM assertion ${fa} WHERE ${fa}.report_id = ${report} AND ${fa}.state_code = ${s}.code
-      AND ${fa}.kind = ANY(ARRAY(SELECT ${k}.kind FROM assertion_kind ${k} WHERE ${meaning})))`;
+    return sql`EXISTS (SELECT 1 FROM assertion_kind ${k} JOIN assertion ${fa} ON ${fa}.report_id = ${report}
+      AND ${fa}.state_code = ${s}.code AND ${fa}.kind = ${k}.kind WHERE ${meaning})`;
   };
   /** The kind feeds fact `fact`, with one of `values` when given. */
   const feeds = (fact: WordFact, values?: readonly string[] | null) =>
