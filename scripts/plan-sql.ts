@@ -37,7 +37,7 @@ const planner = new Planner(
   sql.value(reportId),
 );
 try {
-  const { text, values } = compile(sql`SELECT ${planner.root(operation, sql.value(reportDate))} AS data`);
+  const { text, values } = compile(planner.statement(operation, sql.value(reportDate)).sql);
   console.log(`${text};\n-- parameters: ${JSON.stringify(values)}`);
 } catch (error) {
   if (!isUnplanned(error)) throw error;

@@ -65,13 +65,12 @@ export async function plannedData(
     coerced.coerced,
     sql.value(scope.id),
   );
-  let data;
+  let statement;
   try {
-    data = planner.root(operation, sql.value(scope.finalised_on));
+    statement = planner.statement(operation, sql.value(scope.finalised_on));
   } catch (error) {
     if (isUnplanned(error)) return null;
     throw error;
   }
-  const [row] = await ctx.db.query<{ data: unknown }>(sql`SELECT ${data} AS data`);
-  return row.data;
+  return statement.assemble(await ctx.db.query<{ part: number; data: unknown }>(statement.sql));
 }

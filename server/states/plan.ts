@@ -197,7 +197,8 @@ export const STATE_QUERY_PLANS: TypePlans = {
     if (args.report != null) return null;
     const asOf = args.asOf == null ? reportDate : sql.value(args.asOf as string);
     const window = pageWindow(args.first as number | undefined, args.after as string | undefined);
-    const matched = sql.identifier(Symbol("matched"));
+    const condition = stateCondition(args.filter as StateFilter | undefined, { report, asOf });
+    const matched = planner.table(sql`SELECT ${STATE_COLUMNS} FROM ${stateFrom(report)} WHERE ${condition}`);
     const page = sql.identifier(Symbol("page"));
     const direction = args.direction === "DESC" ? sql`DESC` : sql`ASC`;
     const order = (t: SQL) =>
@@ -206,7 +207,7 @@ export const STATE_QUERY_PLANS: TypePlans = {
     const connection: TypePlans = {
       totalCount: () => sql`(SELECT count(*) FROM ${matched})`,
       nodes: ({ nodes: stateNodes }) =>
-        planner.list(
+        planner.rows(
           "State",
           stateNodes,
           sql`(SELECT * FROM ${matched} ${m} ORDER BY ${order(m)}
@@ -216,8 +217,6 @@ export const STATE_QUERY_PLANS: TypePlans = {
           asOf,
         ),
     };
-    const condition = stateCondition(args.filter as StateFilter | undefined, { report, asOf });
-    return sql`(WITH ${matched} AS (SELECT ${STATE_COLUMNS} FROM ${stateFrom(report)} WHERE ${condition})
-      SELECT ${planner.object("StateConnection", nodes, sql`NULL`, asOf, connection)})`;
+    return planner.object("StateConnection", nodes, sql`NULL`, asOf, connection);
   },
 };
