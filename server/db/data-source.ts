@@ -18,6 +18,14 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 export const STATEMENT_TIMEOUT_MS = 15_000;
 
 /**
+ * Every session plans a prepared statement once, for any values (a generic plan). Our statements
+ * are shaped so that one plan fits every value (the report id is nearly always the same; keys
+ * come as arrays), and PostgreSQL's own choice kept re-planning some of them for each request:
+ * the headline question's statement, 1.6 ms generic against 4.7 ms re-planned, at 1x data.
+ */
+export const SESSION_OPTIONS = "-c plan_cache_mode=force_generic_plan";
+
+/**
  * The one TypeORM DataSource of the service. Migrations only: the schema is never synchronised
  * from entities.
  */
@@ -40,6 +48,7 @@ export function createDataSource(url: string, options: { poolSize?: number } = {
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
       statement_timeout: STATEMENT_TIMEOUT_MS,
       idleTimeoutMillis: 30_000,
+      options: SESSION_OPTIONS,
     },
   });
 }

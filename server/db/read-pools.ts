@@ -1,6 +1,6 @@
 import { Pool } from "pg";
 
-import { CONNECT_TIMEOUT_MS, STATEMENT_TIMEOUT_MS } from "./data-source";
+import { CONNECT_TIMEOUT_MS, SESSION_OPTIONS, STATEMENT_TIMEOUT_MS } from "./data-source";
 
 /** How a pool stands, as /readyz reports it. */
 export interface PoolReport {
@@ -77,7 +77,7 @@ export class ReadPools {
         statement_timeout: STATEMENT_TIMEOUT_MS,
         idleTimeoutMillis: 30_000,
         application_name: "ccm-graph",
-        options: "-c default_transaction_read_only=on",
+        options: `-c default_transaction_read_only=on ${SESSION_OPTIONS}`,
       });
       // An idle connection whose server went away errors on the pool: the next check sees it.
       pool.on("error", () => {});
