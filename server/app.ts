@@ -15,7 +15,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import type { Logger } from "pino";
 import type { DataSource } from "typeorm";
 
-import type { Config } from "./config";
+import { type Config, plansAnswers } from "./config";
 import type { Context } from "./context";
 import type { Reader } from "./db/sql";
 import { type ReadTopology, readTopology } from "./db/topology";
@@ -144,7 +144,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       metrics,
       httpCache,
       contextFor,
-      planned: config.plannedAnswers
+      planned: plansAnswers(config)
         ? (context, document, operation, variables) =>
             plannedData(context, schema, document, operation, variables)
         : undefined,

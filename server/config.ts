@@ -73,8 +73,12 @@ export interface Config {
   loaderCache: boolean;
   /** The most rows the loaders' shared rows keep, over all loaders (a list counts as its length + 1). */
   loaderCacheRows: number;
-  /** Known queries whose every field has a plan are answered by one statement that builds their JSON. */
-  plannedAnswers: boolean;
+  /**
+   * Known queries whose every field has a plan are answered by one statement that builds their
+   * JSON: "auto" does so when loader rows are not shared (with shared rows the resolvers answer
+   * from memory, which is faster), "on" always, "off" never.
+   */
+  plannedAnswers: "auto" | "on" | "off";
   limits: Limits;
 }
 
@@ -122,7 +126,7 @@ const environment = z.object({
   DOCUMENT_CACHE_MB: whole(1),
   LOADER_CACHE_ROWS: whole(1),
   LOADER_CACHE: onOff,
-  PLANNED_ANSWERS: onOff,
+  PLANNED_ANSWERS: z.enum(["auto", "on", "off"], { error: 'must be "auto", "on" or "off"' }).optional(),
   RATE_LIMIT_PER_MINUTE: whole(0),
   MAX_DEPTH: whole(1),
   MAX_COST: whole(1),
@@ -197,7 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentCacheBytes: (e.DOCUMENT_CACHE_MB ?? 16) * MIB,
     loaderCache: e.LOADER_CACHE !== "off",
     loaderCacheRows: e.LOADER_CACHE_ROWS ?? 50_000,
-    plannedAnswers: e.PLANNED_ANSWERS !== "off",
+    plannedAnswers: e.PLANNED_ANSWERS ?? "auto",
     limits: {
       maxDepth: e.MAX_DEPTH ?? d.maxDepth,
       maxCost: e.MAX_COST ?? d.maxCost,
@@ -217,3 +221,12 @@ function parseOrigins(raw: string | undefined): "*" | string[] {
     .map((origin) => origin.trim())
     .filter(Boolean);
 }
+
+/**
+ * Whether known queries are planned into one statement (PLANNED_ANSWERS). By default only when
+ * loader rows are not shared: with them the resolvers answer from memory, faster than PostgreSQL
+ * builds the JSON (the headline at 1x, uncached: 1.55x PostGraphile planned, about 3x from shared
+ * rows; BENCHMARKS.md, "Cold engine").
+ */
+export const plansAnswers = (config: Pick<Config, "plannedAnswers" | "loaderCache">): boolean =>
+  config.plannedAnswers === "on" || (config.plannedAnswers === "auto" && !config.loaderCache);

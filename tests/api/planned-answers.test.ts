@@ -27,8 +27,8 @@ const config = {
 };
 
 beforeAll(async () => {
-  planned = await startTestServer({ config: { ...config, plannedAnswers: true } });
-  executed = await startTestServer({ config: { ...config, plannedAnswers: false } });
+  planned = await startTestServer({ config: { ...config, plannedAnswers: "on" } });
+  executed = await startTestServer({ config: { ...config, plannedAnswers: "off" } });
   const query = planned.reader.query.bind(planned.reader);
   jest.spyOn(planned.reader, "query").mockImplementation(((text: string, params: unknown[]) => {
     issued.push(text);

@@ -2,7 +2,7 @@
  * Every setting is read from the environment in one place (server/config.ts); a bad value is
  * refused with a message that names the variable, before anything starts.
  */
-import { ConfigError, DEFAULT_LIMITS, loadConfig } from "../../server/config";
+import { ConfigError, DEFAULT_LIMITS, loadConfig, plansAnswers } from "../../server/config";
 
 describe("What does the server make of its environment?", () => {
   it("runs with no settings at all, on the documented defaults", () => {
@@ -116,12 +116,15 @@ describe("How much may the shared loader rows keep?", () => {
 });
 
 describe("Does PostgreSQL build the answers of known queries?", () => {
-  it("does unless PLANNED_ANSWERS=off, and refuses any other value", () => {
-    expect(loadConfig({}).plannedAnswers).toBe(true);
-    expect(loadConfig({ PLANNED_ANSWERS: "on" }).plannedAnswers).toBe(true);
-    expect(loadConfig({ PLANNED_ANSWERS: "off" }).plannedAnswers).toBe(false);
+  it("does when loader rows are not shared, unless PLANNED_ANSWERS says otherwise", () => {
+    const plans = (env: Record<string, string>) => plansAnswers(loadConfig(env));
+    expect(loadConfig({}).plannedAnswers).toBe("auto");
+    expect(plans({})).toBe(false);
+    expect(plans({ LOADER_CACHE: "off" })).toBe(true);
+    expect(plans({ PLANNED_ANSWERS: "on" })).toBe(true);
+    expect(plans({ PLANNED_ANSWERS: "off", LOADER_CACHE: "off" })).toBe(false);
     expect(() => loadConfig({ PLANNED_ANSWERS: "no" })).toThrow(
-      new ConfigError('PLANNED_ANSWERS must be "on" or "off", got "no"'),
+      new ConfigError('PLANNED_ANSWERS must be "auto", "on" or "off", got "no"'),
     );
   });
 });
