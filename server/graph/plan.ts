@@ -94,12 +94,12 @@ export class Planner {
     return this.build(objectType, fields, row, asOf, plans ?? this.plans[type]);
   }
 
-  /** The names of the fields the selections of `nodes` ask of type `type`. */
-  fieldNames(type: string, nodes: readonly FieldNode[]): string[] {
+  /** The fields the selections of `nodes` ask of type `type`: [response key, field name], in order. */
+  fields(type: string, nodes: readonly FieldNode[]): [string, string][] {
     const objectType = this.schema.getType(type);
     if (!(objectType instanceof GraphQLObjectType)) throw new Unplanned(type);
     const fields = collectSubfields(this.schema, this.fragments, this.variables, objectType, nodes);
-    return [...fields.values()].map((field) => field[0].name.value);
+    return [...fields].map(([key, field]) => [key, field[0].name.value]);
   }
 
   /** A JSON array of such objects, one per row `row` of `from` (a FROM clause), in `order`. */
