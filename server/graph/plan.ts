@@ -42,7 +42,7 @@ export type FieldPlan = (input: FieldInput) => SQL | null;
 /** The plans of one object type's fields, by field name. */
 export type TypePlans = Readonly<Record<string, FieldPlan>>;
 
-/** Thrown inside a plan when the document cannot be planned; caught by `planQuery`. */
+/** Thrown while planning when the document cannot be planned; plannedData (server/plans.ts) catches it. */
 class Unplanned extends Error {}
 
 /** json_build_object takes at most 100 arguments: 50 keys. */
@@ -211,11 +211,6 @@ export class Planner {
 
 /** Whether an error is the planner's "cannot plan this" (anything else is a real failure). */
 export const isUnplanned = (error: unknown): boolean => error instanceof Unplanned;
-
-/** Marks a plan's refusal from deep inside a helper. */
-export function unplanned(what: string): never {
-  throw new Unplanned(what);
-}
 
 /** The fragments of a document, by name. */
 export function fragmentsOf(definitions: readonly { kind: Kind }[]): Record<string, FragmentDefinitionNode> {

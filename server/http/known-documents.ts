@@ -52,7 +52,11 @@ export interface KnownDocumentsOptions {
 interface Known {
   document: DocumentNode;
   operation: OperationDefinitionNode;
-  /** False once a request found a field of the query without a plan. */
+  /**
+   * False once a request of the query could not be planned (a field without a plan, an argument
+   * its plan does not take, such as `report`): from then on graphql-js executes it, without
+   * trying again.
+   */
   plannable: boolean;
 }
 
