@@ -88,18 +88,21 @@ export class Planner {
    * (a connection's fields read the page its root field made).
    */
   object(type: string, nodes: readonly FieldNode[], row: SQL, asOf: SQL, plans?: TypePlans): SQL {
-    const objectType = this.schema.getType(type);
-    if (!(objectType instanceof GraphQLObjectType)) throw new Unplanned(type);
-    const fields = collectSubfields(this.schema, this.fragments, this.variables, objectType, nodes);
+    const { objectType, fields } = this.collect(type, nodes);
     return this.build(objectType, fields, row, asOf, plans ?? this.plans[type]);
   }
 
   /** The fields the selections of `nodes` ask of type `type`: [response key, field name], in order. */
   fields(type: string, nodes: readonly FieldNode[]): [string, string][] {
+    return [...this.collect(type, nodes).fields].map(([key, field]) => [key, field[0].name.value]);
+  }
+
+  /** The fields, by response key, that the selections of `nodes` ask of object type `type`. */
+  private collect(type: string, nodes: readonly FieldNode[]) {
     const objectType = this.schema.getType(type);
     if (!(objectType instanceof GraphQLObjectType)) throw new Unplanned(type);
     const fields = collectSubfields(this.schema, this.fragments, this.variables, objectType, nodes);
-    return [...fields].map(([key, field]) => [key, field[0].name.value]);
+    return { objectType, fields };
   }
 
   /** A JSON array of such objects, one per row `row` of `from` (a FROM clause), in `order`. */

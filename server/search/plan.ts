@@ -3,7 +3,7 @@ import { sql } from "pg-sql2";
 
 import { column, type TypePlans } from "../graph/plan";
 import { footnoteJson } from "../structure/plan";
-import { HITS_WITH_PARTS, searchHits, searchText, SNIPPET } from "./search";
+import { hitOrder, HITS_WITH_PARTS, searchHits, searchText, SNIPPET } from "./search";
 
 const hit = sql.identifier(Symbol("hit"));
 
@@ -25,7 +25,7 @@ export const SEARCH_QUERY_PLANS: TypePlans = {
     const p = sql.identifier("p");
     return sql`(${searchHits(query, first, report)}
       SELECT coalesce(json_agg(${planner.object("SearchHit", nodes, hit, asOf)}
-        ORDER BY ${hit}.rank DESC, ${hit}.paragraph_number, ${hit}.footnote_number NULLS FIRST), '[]'::json)
+        ORDER BY ${hitOrder(hit)}), '[]'::json)
       FROM (SELECT ${h}.kind, ${h}.rank, ${h}.paragraph_number, ${h}.footnote_number, ${SNIPPET},
           ${p}.report_id, ${p}.number, ${p}.section_key, ${p}.subheading, ${p}.text
         FROM ${HITS_WITH_PARTS(report)}) ${hit})`;

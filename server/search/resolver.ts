@@ -12,7 +12,7 @@ import {
   toParagraph,
 } from "../structure/structure";
 import {
-  HIT_ORDER,
+  hitOrder,
   HITS_WITH_PARTS,
   SearchHit,
   type SearchHitKind,
@@ -62,7 +62,7 @@ export class SearchResolver {
          ${sec}.numeral AS section_numeral, ${sec}.title AS section_title, ${sec}.position AS section_position
        FROM ${HITS_WITH_PARTS(r)}
        JOIN section ${sec} ON ${sec}.report_id = ${r} AND ${sec}.key = ${p}.section_key
-       ORDER BY ${HIT_ORDER}`,
+       ORDER BY ${hitOrder()}`,
     );
     // The hits' sections came along (a few small rows): `paragraph { section }` needs no statement.
     for (const row of rows) {

@@ -85,5 +85,6 @@ export const HITS_WITH_PARTS = (report: SQL): SQL => sql`hits ${h} CROSS JOIN q
 /** A hit's snippet, from HITS_WITH_PARTS. */
 export const SNIPPET = sql`ts_headline('english', coalesce(${fn}.text, ${p}.text), q.q, ${HEADLINE_OPTIONS}) AS snippet`;
 
-/** Best first, then in report order. */
-export const HIT_ORDER = sql`${h}.rank DESC, ${h}.paragraph_number, ${h}.footnote_number NULLS FIRST`;
+/** Hits `hit` (of `hits`, or a row with its columns) best first, then in report order. */
+export const hitOrder = (hit: SQL = h): SQL =>
+  sql`${hit}.rank DESC, ${hit}.paragraph_number, ${hit}.footnote_number NULLS FIRST`;

@@ -16,6 +16,7 @@ import {
   type Planner,
   type TypePlans,
 } from "../graph/plan";
+import { MEANING_OF_FACT } from "./fact-fields";
 import { type StateFilter, stateCondition } from "./filter";
 import { STATE_COLUMNS, stateFrom, statusSql } from "./sql";
 
@@ -97,16 +98,17 @@ const factFindings =
 const FACT_PLANS = { findings: factFindings("Finding"), sources: factFindings("Citation") };
 
 /**
- * A list of facts of type `type`, one per group of `values` among the assertions whose kinds mean
- * `meaningKey`, in `order` (default: first appearance).
+ * A list of facts of type `type`, one per group of `values` (default: one `value`, what the kinds
+ * mean under `meaningKey`) among the assertions whose kinds mean `meaningKey`, in `order`
+ * (default: first appearance).
  */
 function facts(
   input: FieldInput,
   type: string,
   meaningKey: string,
-  values: Record<string, SQL>,
-  options: { where?: SQL; order?: SQL } = {},
+  options: { values?: Record<string, SQL>; where?: SQL; order?: SQL } = {},
 ): SQL {
+  const values = options.values ?? { value: sql`${k}.meaning->>${sql.literal(meaningKey)}` };
   return input.planner.list(
     type,
     input.nodes,
@@ -117,9 +119,7 @@ function facts(
   );
 }
 
-/** A fact whose value is what its kinds mean under `key` (a text). */
-const valueOf = (key: string) => ({ value: sql`${k}.meaning->>${sql.literal(key)}` });
-const obligation = sql`${k}.meaning->'obligation'`;
+const obligation = sql`${k}.meaning->${sql.literal(MEANING_OF_FACT.obligations)}`;
 /** The articles an obligation may fall under: its article, or the open set (as in ./fact-fields.ts). */
 const obligationArticles = sql`(CASE WHEN ${obligation} ? 'article' THEN ARRAY[(${obligation}->>'article')::int]
   ELSE ARRAY(SELECT jsonb_array_elements_text(${obligation}->'articles')::int) END)`;
@@ -171,22 +171,19 @@ export const STATE_PLANS: TypePlans = {
     );
   },
   obligations: (input) =>
-    facts(
-      input,
-      "Obligation",
-      "obligation",
-      { articles: obligationArticles, status: sql`${obligation}->>'status'` },
-      { order: sql`coalesce(${article}, 99), ${GROUP}.first` },
-    ),
-  stockpile: (input) => facts(input, "StockpileFact", "stockpile", valueOf("stockpile")),
+    facts(input, "Obligation", MEANING_OF_FACT.obligations, {
+      values: { articles: obligationArticles, status: sql`${obligation}->>'status'` },
+      order: sql`coalesce(${article}, 99), ${GROUP}.first`,
+    }),
+  stockpile: (input) => facts(input, "StockpileFact", MEANING_OF_FACT.stockpile),
   assistanceNeeds: (input) =>
-    facts(input, "AssistanceNeed", "need", valueOf("need"), {
+    facts(input, "AssistanceNeed", MEANING_OF_FACT.assistanceNeeds, {
       where:
         input.args.areaIn == null
           ? undefined
           : sql`${GROUP}.value = ANY(${sql.value(input.args.areaIn as string[])}::text[])`,
     }),
-  legislation: (input) => facts(input, "LegislationFact", "legislation", valueOf("legislation")),
+  legislation: (input) => facts(input, "LegislationFact", MEANING_OF_FACT.legislation),
 };
 
 /** The root fields that read states: one state by code, and a page of states. */
